@@ -1,0 +1,12 @@
+// The whole data build, read top to bottom: every source in, every layer out.
+//   npm run build:data [-- --mirror DIR] [--out DIR] [--fetch]
+// Steps register themselves in `steps` below; each reads its sources through
+// resolveSource() and writes under ctx.outDir.
+import { defaultContext } from './lib/context.ts';
+import { runBuild } from './lib/run-build.ts';
+import { buildBoundaries } from './boundaries/index.ts';
+
+const ctx = defaultContext();
+await runBuild(ctx, [
+  ['boundaries: communes, EPCI, bassins de vie, départements, régions', buildBoundaries],
+]);
