@@ -19,6 +19,8 @@ export interface SourceDeclaration {
   homepage?: string;
   /** Path inside the mirror root. */
   mirrorPath: string;
+  /** Path relative to the project root, tried first: a file shipped by a pinned npm dependency. */
+  localPath?: string;
   sha256: string;
   /** Our field name → the source's column name. */
   fields?: Record<string, string>;
@@ -68,6 +70,19 @@ export async function resolveSource(ctx: BuildContext, id: string): Promise<stri
   const known = verified.get(key);
   if (known) return known;
   const problems: string[] = [];
+  if (source.localPath) {
+    const local = path.join(PROJECT_ROOT, source.localPath);
+    if (existsSync(local)) {
+      const actual = sha256OfFile(local);
+      if (actual === source.sha256) {
+        verified.set(key, local);
+        return local;
+      }
+      problems.push(`checksum mismatch for ${local} (expected ${source.sha256}, got ${actual})`);
+    } else {
+      problems.push(`not found at ${local} (npm install?)`);
+    }
+  }
   if (existsSync(mirrored)) {
     const actual = sha256OfFile(mirrored);
     if (actual === source.sha256) {

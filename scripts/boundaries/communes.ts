@@ -1,0 +1,60 @@
+// Normalise the commune geometry source: codes as strings, a zone per
+// commune, an area for every commune (4 Cantal communes lack AREA).
+import { area } from '@turf/turf';
+import { normaliseCommuneCode, zoneOfCode } from '../../src/lib/codes.ts';
+import type { BBox, CommuneShape } from './types.ts';
+
+interface RawFeature {
+  properties: Record<string, unknown> | null;
+  geometry: GeoJSON.Geometry | null;
+}
+
+export function bboxOfGeometry(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): BBox {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (const [x, y] of ring) {
+        if (x! < w) w = x!;
+        if (x! > e) e = x!;
+        if (y! < s) s = y!;
+        if (y! > n) n = y!;
+      }
+    }
+  }
+  return [w, s, e, n];
+}
+
+/** Reads features into commune shapes, sorted by code; throws on a bad or duplicate code. */
+export function toCommuneShapes(
+  features: readonly RawFeature[],
+  fields: { code: string; areaM2: string } = { code: 'DEPCOM', areaM2: 'AREA' },
+): CommuneShape[] {
+  const seen = new Set<string>();
+  const shapes = features.map((feature, i): CommuneShape => {
+    const raw = feature.properties?.[fields.code];
+    const code = normaliseCommuneCode(raw);
+    if (!code) throw new Error(`Feature ${i}: invalid commune code ${JSON.stringify(raw)}`);
+    if (seen.has(code)) throw new Error(`Commune ${code} appears twice in the geometry`);
+    seen.add(code);
+    const geometry = feature.geometry;
+    if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+      throw new Error(`Commune ${code}: expected a Polygon or MultiPolygon, got ${geometry?.type ?? 'null'}`);
+    }
+    const sourceArea = Number(feature.properties?.[fields.areaM2]);
+    const areaComputed = !(Number.isFinite(sourceArea) && sourceArea > 0);
+    return {
+      code,
+      zone: zoneOfCode(code),
+      areaM2: areaComputed ? area(geometry) : sourceArea,
+      areaComputed,
+      bbox: bboxOfGeometry(geometry),
+      geometry,
+    };
+  });
+  return shapes.sort((a, b) => compareCodes(a.code, b.code));
+}
+
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
