@@ -7,14 +7,15 @@ import type { Zone } from '../../src/lib/levels.ts';
 import type { CommuneShape } from './types.ts';
 
 /**
- * Quantisation per zone, chosen for a grid step of about 10 m on the ground:
- * the mirror's geometry is already simplified for zoom ~10 (a pixel ≈ 150 m
- * at mid-latitudes), so 10 m costs nothing visible while keeping the
- * delta-encoded integers short. Metro spans ~15° × 10° → 1e5 steps; Guyane
- * ~4° → 4e4; the islands span < 1° → 1e4.
+ * Quantisation per zone (grid steps over the zone's bbox). The mirror's
+ * geometry is fit for zoom ~10, where a pixel is ≈ 105 m at 46°N. Metro spans
+ * ~15° × 10°: 2e4 steps ≈ 55 m, half a pixel at zoom 10 — finer grids cost
+ * gzip bytes (1e5 → +0.26 MB) for no visible gain (docs/DATA-BUDGET.md).
+ * The DROM are shown zoomed in and weigh ~20 KB in all: ≈ 10 m steps
+ * (1e4 over < 1°; Guyane 4e4 over ~4°).
  */
 export const QUANTIZATION: Record<Zone, number> = {
-  metro: 1e5,
+  metro: 2e4,
   '971': 1e4,
   '972': 1e4,
   '973': 4e4,
@@ -23,11 +24,12 @@ export const QUANTIZATION: Record<Zone, number> = {
 };
 
 /**
- * Minimum Visvalingam weight (planar triangle area, in square degrees) a
- * vertex needs to survive: 2e-8 deg² ≈ a 20 m × 80 m triangle at 46°N,
- * invisible at zoom 10. Measured effect: see docs/DATA-BUDGET.md.
+ * Minimum Visvalingam weight (planar triangle area, square degrees) a vertex
+ * needs to survive: 1.3e-6 deg² ≈ 11,000 m² at 46°N ≈ one pixel² at zoom 10.
+ * The mirror's geometry is already simplified, so this removes little; it is
+ * a guard, not the size lever (quantisation is).
  */
-export const DEFAULT_MIN_WEIGHT = 2e-8;
+export const DEFAULT_MIN_WEIGHT = 1.3e-6;
 
 /** Arc indexes of a Polygon / MultiPolygon, as TopoJSON stores them. */
 export type PolygonArcs = number[][];

@@ -30,11 +30,11 @@ export function normaliseCommuneCode(raw: unknown): CommuneCode | null {
   // Spreadsheets turn codes into numbers: "1001.0" → "1001".
   code = code.replace(/\.0+$/, '');
   if (/^\d{4}$/.test(code)) code = `0${code}`;
-  if (/^[0-9]{5}$/.test(code) || /^2[AB][0-9]{3}$/.test(code)) {
-    if (code.startsWith('20') && /^\d{5}$/.test(code)) return null; // "20xxx" is not a valid post-1976 code
-    return code as CommuneCode;
-  }
-  return null;
+  if (/^2[AB]\d{3}$/.test(code)) return code as CommuneCode;
+  if (!/^\d{5}$/.test(code)) return null;
+  // No département 00, 20 (split into 2A/2B in 1976) or 96; 99xxx are foreign countries.
+  if (/^(00|20|96|99)/.test(code)) return null;
+  return code as CommuneCode;
 }
 
 /** The commune an arrondissement municipal belongs to, or null if not an arrondissement. */
@@ -56,18 +56,19 @@ export function departementOfCommune(code: string): DepartementCode {
   return (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2)) as DepartementCode;
 }
 
-/** Normalises a département code: "1" → "01", "2a" → "2A", "971" stays. */
+/** Normalises a département code: "1" → "01", "2a" → "2A", "971" stays; 975 (a COM, not a DROM) is rejected. */
 export function normaliseDepartementCode(raw: unknown): DepartementCode | null {
   let code = cleanRaw(raw).replace(/\.0+$/, '');
   if (/^\d$/.test(code)) code = `0${code}`;
-  if (/^(0[1-9]|1\d|2[AB1-9]|[3-8]\d|9[0-5]|97[1-6])$/.test(code)) return code as DepartementCode;
+  if (/^(0[1-9]|1\d|2[AB1-9]|[3-8]\d|9[0-5]|97[1-46])$/.test(code)) return code as DepartementCode;
   return null;
 }
 
 /** Normalises a 9-digit SIREN (EPCI); restores leading zeros lost by spreadsheets. */
 export function normaliseSiren(raw: unknown): EpciSiren | null {
   let code = cleanRaw(raw).replace(/\.0+$/, '');
-  if (/^\d{1,9}$/.test(code)) code = code.padStart(9, '0');
+  // A spreadsheet drops at most the leading zero(s) of a real SIREN; "1" is not one.
+  if (/^\d{8}$/.test(code)) code = `0${code}`;
   return /^\d{9}$/.test(code) ? (code as EpciSiren) : null;
 }
 
