@@ -1,0 +1,351 @@
+// Regional CSV of CLS → registry lines, with a matching report. Pure: rows
+// in (already parsed by src/lib/csv.ts), contracts and report out; the CLI
+// (scripts/import-contracts.ts) does the I/O. Expected columns: docs/contracts.md.
+import {
+  CONFIDENCE_LEVELS,
+  normaliseStatus,
+  parsePartialDate,
+  parsePeriod,
+  type Confidence,
+  type Contract,
+  type ContractRegistry,
+  type CogLookup,
+  type PerimeterType,
+} from '../../src/lib/contracts.ts';
+import { normaliseCommuneCode, normaliseSiren, plmCommuneOf } from '../../src/lib/codes.ts';
+
+/** Our field → accepted column names (compared folded: lower case, no accents, `_` for spaces). */
+export const IMPORT_COLUMNS = {
+  id: ['cls_id', 'id', 'identifiant'],
+  name: ['cls_name', 'name', 'nom', 'intitule', 'nom_du_contrat'],
+  perimeterType: ['perimeter_type', 'type_perimetre', 'type_de_perimetre', 'perimetre_type'],
+  communes: ['commune_insee', 'communes_insee', 'code_insee', 'codes_insee', 'communes', 'insee'],
+  epci: ['epci_siren_cog2025', 'epci_siren', 'siren_epci', 'siren', 'epci'],
+  departements: ['dep', 'departement', 'departements', 'code_departement'],
+  region: ['reg_code', 'region', 'code_region', 'reg'],
+  ars: ['ars'],
+  generation: ['generation'],
+  engagement: ['engagement_date', 'date_engagement'],
+  signature: ['signature_date', 'date_signature', 'date_de_signature'],
+  end: ['end_date', 'date_fin', 'date_de_fin', 'echeance'],
+  period: ['period', 'periode'],
+  duration: ['duration_years', 'duree', 'duree_ans', 'duree_annees'],
+  status: ['status_as_reported', 'statut', 'status', 'etat'],
+  statusAsOf: ['status_as_of', 'statut_au', 'date_statut'],
+  sourceUrl: ['source_url', 'source', 'url', 'lien', 'sources'],
+  sourceSays: ['source_says', 'ce_que_dit_la_source', 'extrait', 'citation'],
+  confidence: ['confidence', 'confiance', 'fiabilite'],
+  signatories: ['signatories', 'signataires'],
+  coordinator: ['coordinator', 'coordinateur', 'coordinatrice', 'coordination'],
+  coordinatorContact: ['coordinator_contact', 'contact', 'contact_coordination'],
+  notes: ['notes', 'commentaire', 'commentaires', 'remarques'],
+} as const;
+
+export type ImportField = keyof typeof IMPORT_COLUMNS;
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[\s\-.']+/g, '_');
+}
+
+/** Maps our fields to the CSV's header cells; unmapped headers are reported. */
+export function mapColumns(headers: readonly string[]): { columns: Partial<Record<ImportField, string>>; ignored: string[] } {
+  const columns: Partial<Record<ImportField, string>> = {};
+  const used = new Set<string>();
+  for (const [field, names] of Object.entries(IMPORT_COLUMNS) as Array<[ImportField, readonly string[]]>) {
+    for (const name of names) {
+      const header = headers.find((h) => !used.has(h) && fold(h) === name);
+      if (header !== undefined) {
+        columns[field] = header;
+        used.add(header);
+        break;
+      }
+    }
+  }
+  return { columns, ignored: headers.filter((h) => !used.has(h)) };
+}
+
+export function normalisePerimeterType(raw: string, hasCommunes: boolean, hasEpci: boolean): PerimeterType {
+  const t = fold(raw);
+  if (/petr|^pays|pays_/.test(t)) return 'petr_pays';
+  if (/epci.*commune|commune.*epci/.test(t)) return 'epci_et_communes';
+  if (/multi|groupement|plusieurs|\d+_c[cac]\b|inter_?epci/.test(t)) return 'multi_epci';
+  if (/^epci|^cc\b|^ca\b|communaute|metropole|^cu\b/.test(t)) return 'epci';
+  if (/^commune|^ville|^municipal/.test(t)) return 'commune';
+  if (hasEpci && hasCommunes) return 'epci_et_communes';
+  if (hasEpci) return 'epci';
+  if (hasCommunes) return 'commune';
+  return 'inconnu';
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
+
+function splitList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(/[;|\n]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+export interface ImportIssue {
+  /** 1-based data row (header excluded). */
+  row: number;
+  id: string | null;
+  message: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  columns: Partial<Record<ImportField, string>>;
+  ignoredColumns: string[];
+  accepted: string[];
+  /** Lines matched to COG 2025 communes (perimeter not empty after matching). */
+  matched: string[];
+  unmapped: string[];
+  rejected: ImportIssue[];
+  unknownCodes: Array<ImportIssue & { code: string; kind: 'commune' | 'epci' }>;
+  /** Codes moved to their COG 2025 value (old commune codes, PLM arrondissements, lost zeros). */
+  recoded: Array<ImportIssue & { from: string; to: string }>;
+  /** Other remarks: EPCI column ignored for commune perimeters, vague dates… */
+  notes: ImportIssue[];
+}
+
+export interface ImportOptions {
+  cog: CogLookup;
+  /** Old commune code → COG 2025 code(s) (table_passage_com_historique). */
+  historicalPassage?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Converts the rows of a regional CSV into registry lines and a report. */
+export function importContractRows(
+  headers: readonly string[],
+  rows: ReadonlyArray<Record<string, string>>,
+  options: ImportOptions,
+): { contracts: Contract[]; report: ImportReport } {
+  const { columns, ignored } = mapColumns(headers);
+  const report: ImportReport = { rows: rows.length, columns, ignoredColumns: ignored, accepted: [], matched: [], unmapped: [], rejected: [], unknownCodes: [], recoded: [], notes: [] };
+  const contracts: Contract[] = [];
+  const missing = (['name', 'status'] as const).filter((f) => !columns[f]);
+  if (missing.length > 0 || (!columns.communes && !columns.epci)) {
+    report.rejected.push({
+      row: 0,
+      id: null,
+      message: `colonnes obligatoires absentes : ${[...missing, ...(!columns.communes && !columns.epci ? ['communes ou epci'] : [])].join(', ')} (en-têtes lus : ${headers.join(', ')})`,
+    });
+    return { contracts, report };
+  }
+  const ids = new Set<string>();
+
+  rows.forEach((raw, index) => {
+    const row = index + 1;
+    const get = (field: ImportField): string => {
+      const header = columns[field];
+      return header === undefined ? '' : (raw[header] ?? '').trim();
+    };
+    const name = get('name');
+    const id = slug(get('id') || name);
+    const reject = (message: string) => report.rejected.push({ row, id: id || null, message });
+    const note = (message: string) => report.notes.push({ row, id, message });
+    if (!name) return reject('nom du contrat absent');
+    if (!id) return reject('identifiant impossible à construire');
+    if (ids.has(id)) return reject(`identifiant ${id} en double dans le fichier`);
+
+    const statusReported = get('status');
+    const status = normaliseStatus(statusReported);
+    if (!status) return reject(`statut non reconnu « ${statusReported} »`);
+
+    const urls = splitList(get('sourceUrl')).filter((u) => /^https?:\/\//.test(u));
+    const says = get('sourceSays');
+    if (urls.length === 0) return reject('source manquante : aucune adresse publique (colonne source_url)');
+
+    // Codes.
+    const communes = new Set<string>();
+    const epci = new Set<string>();
+    for (const value of splitList(get('communes')).flatMap((v) => v.split(/[,\s]+/)).filter(Boolean)) {
+      const code = normaliseCommuneCode(value);
+      if (!code) {
+        report.unknownCodes.push({ row, id, code: value, kind: 'commune', message: 'code commune mal formé' });
+        continue;
+      }
+      if (code !== value) report.recoded.push({ row, id, from: value, to: code, message: 'zéro initial restauré' });
+      if (options.cog.hasCommune(code)) {
+        communes.add(code);
+        continue;
+      }
+      const plm = plmCommuneOf(code);
+      const passage = plm ? [plm] : (options.historicalPassage?.get(code) ?? []).filter((c) => options.cog.hasCommune(c));
+      if (passage.length > 0) {
+        for (const c of passage) communes.add(c);
+        report.recoded.push({ row, id, from: code, to: passage.join(';'), message: plm ? 'arrondissement municipal → commune' : 'ancien code → COG 2025' });
+      } else {
+        report.unknownCodes.push({ row, id, code, kind: 'commune', message: 'commune inconnue du COG 2025' });
+      }
+    }
+    const perimeterTypeRaw = get('perimeterType');
+    const sirens = splitList(get('epci')).flatMap((v) => v.split(/[,\s]+/)).filter(Boolean);
+    let perimeterType = normalisePerimeterType(perimeterTypeRaw, communes.size > 0, sirens.length > 0);
+    if (perimeterType === 'commune' && sirens.length > 0) {
+      // In the reference layout the EPCI column of a commune CLS names the EPCI holding the commune, not a signatory.
+      note(`périmètre communal : EPCI ${sirens.join(', ')} (EPCI d'appartenance) non inclus dans le périmètre`);
+    } else {
+      for (const value of sirens) {
+        const siren = normaliseSiren(value);
+        if (!siren) report.unknownCodes.push({ row, id, code: value, kind: 'epci', message: 'SIREN mal formé' });
+        else if (!options.cog.epciMembers(siren)) report.unknownCodes.push({ row, id, code: siren, kind: 'epci', message: "SIREN qui n'est pas un EPCI 2025" });
+        else epci.add(siren);
+      }
+    }
+    const hadCodes = splitList(get('communes')).length > 0 || sirens.length > 0;
+    if (hadCodes && communes.size === 0 && epci.size === 0) return reject('aucun code du périmètre ne correspond au COG 2025');
+    if (communes.size === 0 && epci.size === 0 && perimeterType !== 'petr_pays') perimeterType = perimeterType === 'commune' || perimeterType === 'epci' ? perimeterType : 'inconnu';
+
+    // Dates: only what the source states precisely; vague mentions go to notes.
+    const extraNotes: string[] = [];
+    const dateOf = (field: 'engagement' | 'signature' | 'end', label: string): string | null => {
+      const value = get(field);
+      if (!value) return null;
+      const parsed = parsePartialDate(value);
+      if (!parsed) {
+        extraNotes.push(`${label} telle que rapportée : « ${value} »`);
+        note(`${label} imprécise « ${value} » : non retenue comme date`);
+      }
+      return parsed;
+    };
+    const engagement = dateOf('engagement', "Date d'engagement");
+    const signature = dateOf('signature', 'Date de signature');
+    let end = dateOf('end', 'Date de fin');
+    const periodReported = get('period') || null;
+    const period = parsePeriod(periodReported);
+    if (!end && period) end = period.end;
+    const start = period?.start ?? null;
+
+    const durationRaw = get('duration');
+    const duration = /^\d+([.,]\d+)?$/.test(durationRaw) ? Number(durationRaw.replace(',', '.')) : null;
+    if (durationRaw && duration === null) note(`durée non numérique « ${durationRaw} »`);
+    const generationRaw = /^(\d+)/.exec(get('generation'));
+
+    const asOfRaw = get('statusAsOf');
+    let statusAsOf = parsePartialDate(asOfRaw);
+    let approximate = false;
+    if (!statusAsOf) {
+      const year = /(?:^|[^\d])((?:19|20)\d{2})(?:[^\d]|$)/.exec(asOfRaw);
+      if (year) {
+        statusAsOf = year[1]!;
+        approximate = true;
+      }
+    }
+
+    const confidenceRaw = fold(get('confidence'));
+    const confidenceFr: Record<string, Confidence> = { elevee: 'high', haute: 'high', moyenne: 'medium', faible: 'low', basse: 'low' };
+    const confidence: Confidence = (CONFIDENCE_LEVELS as readonly string[]).includes(confidenceRaw)
+      ? (confidenceRaw as Confidence)
+      : (confidenceFr[confidenceRaw] ?? 'medium');
+
+    const arsName = get('ars');
+    const regionRaw = get('region');
+    const notes = [get('notes'), ...extraNotes].filter(Boolean).join(' ');
+    const coordinatorName = get('coordinator');
+    const coordinatorContact = get('coordinatorContact');
+    const contract: Contract = {
+      id,
+      name,
+      status,
+      statusReported,
+      statusAsOf,
+      ...(approximate ? { statusAsOfApproximate: true } : {}),
+      generation: generationRaw ? Number(generationRaw[1]) : null,
+      ars: { region: /^\d{2}$/.test(regionRaw) ? regionRaw : null, name: arsName && !/^unknown|inconnu/i.test(arsName) ? arsName : null },
+      dates: { engagement, signature, start, end },
+      periodReported,
+      durationYears: duration,
+      signatories: splitList(get('signatories')),
+      perimeterType,
+      perimeter: { communes: [...communes].sort(), epci: [...epci].sort() },
+      departements: splitList(get('departements')),
+      coordinator: coordinatorName || coordinatorContact ? { name: coordinatorName || null, contact: coordinatorContact || null } : null,
+      sources: urls.map((url) => ({ url, says: says || '(non renseigné)' })),
+      confidence,
+      notes: notes || null,
+    };
+    if (communes.size === 0 && epci.size === 0) {
+      contract.unmappedReason = get('notes') || 'Périmètre non renseigné dans la source : territoire non identifié.';
+      report.unmapped.push(id);
+    } else {
+      report.matched.push(id);
+    }
+    ids.add(id);
+    contracts.push(contract);
+    report.accepted.push(id);
+  });
+  return { contracts, report };
+}
+
+export interface MergeResult {
+  registry: ContractRegistry;
+  added: string[];
+  updated: string[];
+}
+
+/**
+ * Merges imported lines into a registry by id: new ids are appended, known
+ * ids replaced; curated extras the import lacks (signatories, coordinator,
+ * extra sources, unmapped reason) are kept.
+ */
+export function mergeIntoRegistry(registry: ContractRegistry, imported: readonly Contract[]): MergeResult {
+  const contracts = [...registry.contracts];
+  const added: string[] = [];
+  const updated: string[] = [];
+  for (const line of imported) {
+    const i = contracts.findIndex((c) => c.id === line.id);
+    if (i < 0) {
+      contracts.push(line);
+      added.push(line.id);
+      continue;
+    }
+    const previous = contracts[i]!;
+    const extraSources = previous.sources.filter((s) => !line.sources.some((n) => n.url === s.url));
+    contracts[i] = {
+      ...line,
+      signatories: line.signatories.length > 0 ? line.signatories : previous.signatories,
+      coordinator: line.coordinator ?? previous.coordinator,
+      sources: [...line.sources, ...extraSources],
+    };
+    updated.push(line.id);
+  }
+  return { registry: { ...registry, contracts }, added, updated };
+}
+
+/** The report as text, for the terminal. */
+export function formatImportReport(report: ImportReport, merge?: { added: string[]; updated: string[] }): string {
+  const lines: string[] = [];
+  lines.push(`Lignes lues : ${report.rows}`);
+  lines.push(`Colonnes reconnues : ${Object.entries(report.columns).map(([f, h]) => `${f}←${h}`).join(', ')}`);
+  if (report.ignoredColumns.length > 0) lines.push(`Colonnes ignorées : ${report.ignoredColumns.join(', ')}`);
+  lines.push(`Lignes retenues : ${report.accepted.length} (périmètre rapproché du COG 2025 : ${report.matched.length} ; sans périmètre : ${report.unmapped.length}${report.unmapped.length ? ` — ${report.unmapped.join(', ')}` : ''})`);
+  lines.push(`Codes inconnus : ${report.unknownCodes.length}`);
+  for (const u of report.unknownCodes) lines.push(`  ligne ${u.row} (${u.id}) : ${u.kind} ${u.code} — ${u.message}`);
+  if (report.recoded.length > 0) {
+    lines.push(`Codes recodés : ${report.recoded.length}`);
+    for (const r of report.recoded) lines.push(`  ligne ${r.row} (${r.id}) : ${r.from} → ${r.to} (${r.message})`);
+  }
+  lines.push(`Lignes rejetées : ${report.rejected.length}`);
+  for (const r of report.rejected) lines.push(`  ligne ${r.row}${r.id ? ` (${r.id})` : ''} : ${r.message}`);
+  if (report.notes.length > 0) {
+    lines.push(`Remarques : ${report.notes.length}`);
+    for (const n of report.notes) lines.push(`  ligne ${n.row} (${n.id}) : ${n.message}`);
+  }
+  if (merge) lines.push(`Registre : ${merge.added.length} ajoutée(s), ${merge.updated.length} mise(s) à jour`);
+  return lines.join('\n');
+}
