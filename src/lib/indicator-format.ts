@@ -1,0 +1,108 @@
+// Types of the indicator files the build writes and the viewer loads lazily:
+// `data/indicators/catalogue.json` (what exists, where, and why not) and
+// `data/indicators/{id}.json` (values per level). See docs/indicators.md.
+import type { AggregateLevel, Level } from './levels.ts';
+import type { AggregationKind } from './aggregate.ts';
+import type { Polarity } from './classify.ts';
+
+export const INDICATOR_FORMAT_VERSION = 1;
+
+export type IndicatorTheme = 'offre' | 'population' | 'precarite' | 'sante';
+export const THEMES: ReadonlyArray<{ id: IndicatorTheme; label: string }> = [
+  { id: 'offre', label: 'Offre de soins de premier recours' },
+  { id: 'population', label: 'Population' },
+  { id: 'precarite', label: 'Précarité' },
+  { id: 'sante', label: 'État de santé' },
+];
+
+/** How an indicator's value is read from its source's fields. */
+export type IndicatorReading =
+  /** One column holds the value (a count, a median, a class…). */
+  | { kind: 'value'; column: string }
+  /** numerator / denominator × scale (a rate, a share, a density). */
+  | { kind: 'ratio'; numerator: string; denominator: string; scale: number }
+  /** An index averaged with a weight: a column of the source, or the legal population of the territory. */
+  | { kind: 'weightedMean'; column: string; weight: string | { population: true } };
+
+export interface SourceCredit {
+  id: string;
+  producer: string;
+  title: string;
+  licence: string;
+  vintage: string;
+  url: string | null;
+}
+
+export type LevelAvailability =
+  | { available: true; territories: number; withValue: number }
+  | { available: false; reason: string };
+
+/** An ordinal indicator's classes (e.g. nurses' zoning 1–5). */
+export interface IndicatorCategory {
+  value: number;
+  label: string;
+}
+
+export interface IndicatorCatalogueEntry {
+  id: string;
+  label: string;
+  definition: string;
+  theme: IndicatorTheme;
+  /** Display unit ("%", "‰", "hab./km²", "pour 10 000 hab.", "consultations/an/hab.", "€"…). */
+  unit: string;
+  decimals: number;
+  polarity: Polarity;
+  aggregation: AggregationKind;
+  /** Why a non-aggregable indicator cannot be aggregated (French, for the UI). */
+  aggregationNote?: string;
+  /** Ratios: the multiplier of numerator/denominator. */
+  scale?: number;
+  nativeLevel: Level;
+  vintage: string;
+  producer: string;
+  licence: string;
+  /** The licence / reuse terms could not be confirmed: show a warning. */
+  licenceToVerify?: boolean;
+  source: SourceCredit;
+  categories?: IndicatorCategory[];
+  /** Whether the viewer can aggregate a custom perimeter of communes (commune-level components in the file). */
+  perimeterAggregable: boolean;
+  levels: Record<AggregateLevel, LevelAvailability>;
+  /** France's value (the reference of diverging scales), null when it cannot be computed. */
+  france: number | null;
+  /** Relative to `data/`. */
+  file: string;
+}
+
+export interface IndicatorCatalogueFile {
+  version: typeof INDICATOR_FORMAT_VERSION;
+  themes: ReadonlyArray<{ id: IndicatorTheme; label: string }>;
+  indicators: IndicatorCatalogueEntry[];
+  credits: SourceCredit[];
+  /** Sources MANIFEST.md says are not available, for the UI to say so rather than fake them. */
+  notAvailable: string[];
+}
+
+export interface IndicatorLevelValues {
+  /** Every territory of the level, sorted by code; null = missing. */
+  values: Record<string, number | null>;
+  /** Aggregates computed on less than all of their population: share covered (0–1). Absent = 1. */
+  coverage?: Record<string, number>;
+}
+
+export interface IndicatorFile {
+  version: typeof INDICATOR_FORMAT_VERSION;
+  id: string;
+  nativeLevel: Level;
+  aggregation: AggregationKind;
+  scale?: number;
+  france: { value: number | null; coverage: number } | null;
+  levels: Partial<Record<Level, IndicatorLevelValues>>;
+  /**
+   * Commune-native aggregable indicators: per commune the components the
+   * viewer feeds to `aggregatePerimeter` (count `[value]`, ratio
+   * `[numerator, denominator]`, weightedMean `[value, weight]`); coverage is
+   * weighted by the legal population of the territory index.
+   */
+  components?: Record<string, [number | null] | [number | null, number | null]>;
+}
