@@ -1,0 +1,168 @@
+// Indicators step: every source of the catalogue in, per-indicator value
+// files and the catalogue out, plus one build report per source.
+//   sources (data/sources.json) → readCsv → matchRows (COG 2025) → computeIndicator → write
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { BuildContext } from '../lib/context.ts';
+import { PROJECT_ROOT } from '../lib/context.ts';
+import { loadCogTables, type CogTables } from '../lib/cog.ts';
+import { getSource, resolveSource, sourceCredit } from '../lib/sources.ts';
+import { toCommuneShapes } from '../boundaries/communes.ts';
+import { matchRows, summariseReport, type MatchReference, type MatchResult } from '../../src/lib/code-matching.ts';
+import { parseNumber, type ParsedNumber } from '../../src/lib/number-parse.ts';
+import { FRANCE, type AggregateLevel } from '../../src/lib/levels.ts';
+import {
+  INDICATOR_FORMAT_VERSION,
+  THEMES,
+  type IndicatorCatalogueEntry,
+  type IndicatorCatalogueFile,
+  type SourceCredit,
+} from '../../src/lib/indicator-format.ts';
+import { INDICATOR_SOURCES, INDICATORS, NOT_AVAILABLE, POPULATION_SOURCE_ID, type IndicatorSourceSpec } from '../../data/indicators.ts';
+import { buildTerritoryFrame, type TerritoryFrame } from './territories.ts';
+import { computeIndicator, mergeFieldRules } from './compute.ts';
+import { matchSource, MatchThresholdError, readSourceTable, type SourceReport } from './read-source.ts';
+
+/**
+ * JSON with object keys sorted at every depth, written by hand: JS objects put
+ * integer-like keys ("75056") before others ("01001"), whatever the insertion
+ * order. The same inputs give the same bytes.
+ */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`;
+  const entries = Object.keys(value)
+    .sort()
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(',')}}`;
+}
+
+function writeJson(file: string, value: unknown): number {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const text = stableStringify(value);
+  writeFileSync(file, text);
+  return text.length;
+}
+
+function referenceFor(level: IndicatorSourceSpec['level'], cog: CogTables, frame: TerritoryFrame): MatchReference {
+  if (level === 'commune') return { level, codes: new Set(frame.codes.commune), passage: cog.historicalPassage };
+  // EPCI sources match real SIREN only (the 4 pseudo-EPCI are commune codes).
+  if (level === 'epci') return { level, codes: new Set(cog.epci.map((e) => e.code)) };
+  return { level, codes: new Set(frame.codes[level]) };
+}
+
+/** Legal population (decoupage-administratif) and area (COG 2025 geometry) per commune, matched like any source. */
+async function loadPopulationSource(ctx: BuildContext, cog: CogTables): Promise<{ result: MatchResult; report: SourceReport }> {
+  const declaration = getSource(POPULATION_SOURCE_ID) as ReturnType<typeof getSource> & { localPath?: string };
+  const localPath = declaration.localPath ? path.join(PROJECT_ROOT, declaration.localPath) : await resolveSource(ctx, POPULATION_SOURCE_ID);
+  const entries = JSON.parse(readFileSync(localPath, 'utf8')) as Array<{ code: string; type: string; population?: number }>;
+  const geometry = JSON.parse(readFileSync(await resolveSource(ctx, 'cog2025-communes-geometry'), 'utf8')) as {
+    features: Parameters<typeof toCommuneShapes>[0];
+  };
+  const areaKm2 = new Map(toCommuneShapes(geometry.features).map((s) => [s.code, s.areaM2 / 1e6]));
+  const kept = entries.filter((e) => e.type === 'commune-actuelle');
+  const rows = kept.map((e) => {
+    const population: ParsedNumber = typeof e.population === 'number' ? { kind: 'value', value: e.population } : parseNumber('');
+    const area = areaKm2.get(e.code);
+    const values: Record<string, ParsedNumber> = { population, areaKm2: area !== undefined ? { kind: 'value', value: area } : parseNumber('') };
+    return { code: e.code, values };
+  });
+  const reference: MatchReference = { level: 'commune', codes: new Set(cog.communes.map((c) => c.code)) };
+  const result = matchRows(rows, reference, { population: { kind: 'sum' }, areaKm2: { kind: 'sum' } });
+  const report: SourceReport = {
+    sourceId: POPULATION_SOURCE_ID,
+    file: localPath,
+    rowsRead: entries.length,
+    filtered: entries.length - kept.length,
+    filterNote: 'Seules les entrées « commune-actuelle » sont lues (communes déléguées, associées et arrondissements écartés). Superficie : géométrie COG 2025.',
+    ...result.report,
+    minMatchShare: 0.99,
+  };
+  return { result, report };
+}
+
+function checkThreshold(report: SourceReport, reportFile: string): void {
+  if (report.codeMatchShare < report.minMatchShare) {
+    throw new MatchThresholdError(report.sourceId, report.codeMatchShare, report.minMatchShare, reportFile);
+  }
+}
+
+export async function buildIndicators(ctx: BuildContext): Promise<void> {
+  const cog = await loadCogTables(ctx);
+  const population = await loadPopulationSource(ctx, cog);
+  const communePopulation = new Map([...population.result.territories].map(([code, t]) => [code, t.values.population ?? null]));
+  const frame = buildTerritoryFrame(cog, communePopulation);
+
+  const reportDir = path.join(ctx.reportDir, 'indicators');
+  const outDir = path.join(ctx.outDir, 'indicators');
+  const matched = new Map<string, MatchResult>();
+  const reports: SourceReport[] = [];
+  const record = (report: SourceReport, result: MatchResult) => {
+    const reportFile = path.join(reportDir, `${report.sourceId}.json`);
+    writeJson(reportFile, report);
+    reports.push(report);
+    matched.set(report.sourceId, result);
+    ctx.log(`  ${report.sourceId}: ${summariseReport(result.report)}${report.filtered ? ` · ${report.filtered} écartées par filtre` : ''}`);
+    checkThreshold(report, reportFile);
+  };
+  record(population.report, population.result);
+
+  for (const spec of INDICATOR_SOURCES) {
+    const defs = INDICATORS.filter((d) => d.sourceId === spec.id);
+    if (defs.length === 0) continue;
+    const { table, file } = await readSourceTable(ctx, spec);
+    const { result, report } = matchSource(spec, table, mergeFieldRules(defs), referenceFor(spec.level, cog, frame), file);
+    record(report, result);
+  }
+
+  const entries: IndicatorCatalogueEntry[] = [];
+  const credits = new Map<string, SourceCredit>();
+  for (const def of INDICATORS) {
+    const result = matched.get(def.sourceId);
+    if (!result) throw new Error(`Indicator "${def.id}": source "${def.sourceId}" has no reader in INDICATOR_SOURCES`);
+    const computed = computeIndicator(def, result.territories, frame);
+    const fileName = `indicators/${def.id}.json`;
+    writeJson(path.join(ctx.outDir, fileName), computed.file);
+    const source = sourceCredit(getSource(def.sourceId));
+    credits.set(source.id, source);
+    entries.push({
+      id: def.id,
+      label: def.label,
+      definition: def.definition,
+      theme: def.theme,
+      unit: def.unit,
+      decimals: def.decimals,
+      polarity: def.polarity,
+      aggregation: def.aggregation,
+      ...(def.aggregationNote ? { aggregationNote: def.aggregationNote } : {}),
+      ...(def.reading.kind === 'ratio' ? { scale: def.reading.scale } : {}),
+      nativeLevel: def.nativeLevel,
+      vintage: def.vintage,
+      producer: source.producer,
+      licence: source.licence,
+      ...(def.licenceToVerify ? { licenceToVerify: true } : {}),
+      source,
+      ...(def.categories ? { categories: def.categories } : {}),
+      perimeterAggregable: def.nativeLevel === 'commune' && def.aggregation !== 'none',
+      levels: computed.levels,
+      france: computed.france,
+      file: fileName,
+    });
+    const available = (Object.keys(computed.levels) as AggregateLevel[]).filter((l) => computed.levels[l].available && l !== FRANCE);
+    const c = computed.nativeCoverage;
+    ctx.log(
+      `  ${def.id}: ${c.withValue}/${c.territories} ${def.nativeLevel} avec valeur (${((c.withValue / c.territories) * 100).toFixed(1)} %) · niveaux : ${available.join(', ')} · France : ${computed.france ?? 'n.d.'}`,
+    );
+  }
+  const catalogue: IndicatorCatalogueFile = {
+    version: INDICATOR_FORMAT_VERSION,
+    themes: THEMES,
+    indicators: entries,
+    credits: [...credits.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    notAvailable: NOT_AVAILABLE,
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeJson(path.join(outDir, 'catalogue.json'), catalogue);
+  ctx.log(`  ${entries.length} indicateurs, ${reports.length} sources → ${path.relative(PROJECT_ROOT, outDir)}`);
+}
