@@ -38,7 +38,10 @@ const round = (value: number, digits: number): number => {
 
 /** Rounded outwards to 4 decimals (≈ 10 m) so the box still contains the territory. */
 export function roundBBox([w, s, e, n]: BBox): BBox {
-  return [Math.floor(w * 1e4) / 1e4, Math.floor(s * 1e4) / 1e4, Math.ceil(e * 1e4) / 1e4, Math.ceil(n * 1e4) / 1e4];
+  // The epsilon absorbs float noise (48.84 * 1e4 = 488400.00000000006).
+  const down = (x: number) => Math.floor(x * 1e4 + 1e-6) / 1e4;
+  const up = (x: number) => Math.ceil(x * 1e4 - 1e-6) / 1e4;
+  return [down(w), down(s), up(e), up(n)];
 }
 
 export function unionBBox(a: BBox, b: BBox): BBox {

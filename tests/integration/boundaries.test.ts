@@ -1,0 +1,130 @@
+// The boundaries step on the real mirror, built twice into temp dirs with the
+// same function scripts/build.ts calls.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultContext, type BuildContext } from '../../scripts/lib/context.ts';
+import { buildBoundaries, type BoundariesReport } from '../../scripts/boundaries/index.ts';
+import { COMMUNE_LAYER_GZIP_BUDGET } from '../../scripts/boundaries/budget.ts';
+import { emptyTerritories, type ZoneTopology } from '../../scripts/boundaries/topology.ts';
+import type { TerritoryEntry, TerritoryIndex } from '../../scripts/boundaries/types.ts';
+import { LEVELS, SUPRA_LEVELS, type Level } from '../../src/lib/levels.ts';
+
+const root = mkdtempSync(path.join(tmpdir(), 'cls-boundaries-'));
+const contextIn = (name: string): BuildContext => ({
+  ...defaultContext([]),
+  outDir: path.join(root, name, 'data'),
+  reportDir: path.join(root, name, 'report'),
+  log: () => {},
+});
+const first = contextIn('a');
+const second = contextIn('b');
+
+const readJson = <T>(ctx: BuildContext, url: string): T => JSON.parse(readFileSync(path.join(ctx.outDir, url), 'utf8')) as T;
+const index = {} as Record<Level, Map<string, TerritoryEntry>>;
+let manifest: { sources: Array<{ id: string; producer: string; licence: string }>; geometry: Record<Level, Array<{ zone: string; url: string; bytes: number; gzipBytes: number; features: number }>>; index: Record<Level, string> };
+
+function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const file = path.join(d, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else out[path.relative(dir, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+beforeAll(async () => {
+  await buildBoundaries(first);
+  await buildBoundaries(second);
+  manifest = readJson(first, 'manifest.json');
+  for (const level of LEVELS) {
+    const file = readJson<TerritoryIndex>(first, manifest.index[level]);
+    expect(file.level).toBe(level);
+    index[level] = new Map(file.territories.map((t) => [t.code, t]));
+  }
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('boundaries on the COG 2025 mirror', () => {
+  it('has the expected number of territories at each level, in the index and in the geometry', () => {
+    const expected: Record<Level, number> = { commune: 34_875, epci: 1_259, bv: 1_707, departement: 101, region: 18 };
+    for (const level of LEVELS) {
+      expect(index[level].size, level).toBe(expected[level]);
+      expect(manifest.geometry[level].reduce((sum, f) => sum + f.features, 0), level).toBe(expected[level]);
+    }
+    const epci = [...index.epci.values()];
+    expect(epci.filter((t) => t.nature)).toHaveLength(1_255);
+    expect(epci.filter((t) => t.noEpci).map((t) => t.code)).toEqual(['22016', '29083', '29155', '85113']);
+  });
+
+  it('gives every commune one existing parent at each supra level', () => {
+    const orphans: string[] = [];
+    for (const commune of index.commune.values()) {
+      for (const level of SUPRA_LEVELS) {
+        const parent = commune.parents[level];
+        if (!parent || !index[level].has(parent)) orphans.push(`${commune.code} → ${level}`);
+      }
+    }
+    expect(orphans).toEqual([]);
+  });
+
+  it('sums commune populations and counts into every coarser territory', () => {
+    for (const level of SUPRA_LEVELS) {
+      const sums = new Map<string, { population: number; communes: number }>();
+      for (const c of index.commune.values()) {
+        const s = sums.get(c.parents[level]!) ?? { population: 0, communes: 0 };
+        s.population += c.population ?? 0;
+        s.communes += 1;
+        sums.set(c.parents[level]!, s);
+      }
+      const wrong = [...index[level].values()]
+        .filter((t) => t.population !== sums.get(t.code)?.population || t.communes !== sums.get(t.code)?.communes)
+        .map((t) => `${level} ${t.code}`);
+      expect(wrong).toEqual([]);
+    }
+    const france = [...index.region.values()].reduce((sum, r) => sum + r.population!, 0);
+    expect(france).toBeGreaterThan(68_000_000);
+  });
+
+  it('keeps every commune geometry non-empty', () => {
+    for (const file of manifest.geometry.commune) {
+      expect(emptyTerritories(readJson<ZoneTopology>(first, file.url)), file.zone).toEqual([]);
+    }
+  });
+
+  it('keeps the commune layer within its gzip budget', () => {
+    const gzip = manifest.geometry.commune.reduce((sum, f) => sum + f.gzipBytes, 0);
+    expect(gzip).toBeLessThanOrEqual(COMMUNE_LAYER_GZIP_BUDGET);
+  });
+
+  it('places Coulommiers and Mamoudzou', () => {
+    const coulommiers = index.commune.get('77131')!;
+    expect(coulommiers).toMatchObject({ name: 'Coulommiers', parents: { epci: '200090504', departement: '77', region: '11' } });
+    expect(coulommiers.postcodes).toEqual(['77120']);
+    expect(index.epci.get('200090504')).toMatchObject({ name: 'CA Coulommiers Pays de Brie', nature: 'CA', siren: '200090504' });
+    expect(index.departement.get('77')!.name).toBe('Seine-et-Marne');
+    expect(index.commune.get('97611')).toMatchObject({ name: 'Mamoudzou', zone: '976', parents: { departement: '976', region: '06' } });
+    const mayotte = readJson<ZoneTopology>(first, 'geo/commune-976.topo.json');
+    expect(mayotte.objects.territories.geometries.map((g) => g.properties.code)).toContain('97611');
+  });
+
+  it('describes every file in the manifest, with credits', () => {
+    expect(manifest.sources.map((s) => s.id)).toContain('cog2025-communes-geometry');
+    for (const s of manifest.sources) expect(s.producer && s.licence).toBeTruthy();
+    for (const level of LEVELS) {
+      for (const f of manifest.geometry[level]) expect(statSync(path.join(first.outDir, f.url)).size).toBe(f.bytes);
+    }
+  });
+
+  it('is deterministic and fast enough', () => {
+    expect(hashTree(second.outDir)).toEqual(hashTree(first.outDir));
+    const report = JSON.parse(readFileSync(path.join(first.reportDir, 'boundaries.json'), 'utf8')) as BoundariesReport;
+    expect(report.seconds).toBeLessThan(60);
+  });
+});
