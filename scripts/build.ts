@@ -6,9 +6,11 @@ import { defaultContext } from './lib/context.ts';
 import { runBuild } from './lib/run-build.ts';
 import { buildBoundaries } from './boundaries/index.ts';
 import { buildIndicators } from './indicators/index.ts';
+import { buildOverlays } from './overlays/index.ts';
 
 const ctx = defaultContext();
 await runBuild(ctx, [
   ['boundaries: communes, EPCI, bassins de vie, départements, régions', buildBoundaries],
+  ['overlays: contracts, zones, care offer', buildOverlays],
   ['indicators: catalogue, values per level, match reports', buildIndicators],
 ]);
