@@ -27,8 +27,11 @@ export interface PerimeterCommune {
 /** Communes by code, plus where each one's representative point is. */
 export interface CommuneLookup {
   readonly communes: ReadonlyMap<string, PerimeterCommune>;
-  /** A point inside each commune; falls back to the bbox centre when absent. */
-  readonly points?: ReadonlyMap<string, LngLat>;
+  /**
+   * A point inside the commune (e.g. turf's pointOnFeature on its geometry),
+   * computed lazily by the caller; the bbox centre is used when absent.
+   */
+  readonly pointOf?: (code: string) => LngLat | null;
 }
 
 /** The perimeter itself: commune codes, kept sorted for stable output. */
@@ -84,7 +87,7 @@ export function communesOfParent(lookup: CommuneLookup, level: SupraLevel, code:
 }
 
 export function representativePoint(lookup: CommuneLookup, code: string): LngLat | null {
-  const point = lookup.points?.get(code);
+  const point = lookup.pointOf?.(code);
   if (point) return point;
   const commune = lookup.communes.get(code);
   if (!commune) return null;
@@ -147,7 +150,11 @@ export function communesInRing(lookup: CommuneLookup, ring: readonly LngLat[]): 
   if (ring.length < 3) return [];
   const [w, s, e, n] = ringBBox(ring);
   const out: string[] = [];
-  for (const code of lookup.communes.keys()) {
+  for (const commune of lookup.communes.values()) {
+    // Cheap bbox test first: the representative point may be costly to compute.
+    const [cw, cs, ce, cn] = commune.bbox;
+    if (ce < w || cw > e || cn < s || cs > n) continue;
+    const code = commune.code;
     const p = representativePoint(lookup, code);
     if (!p || p[0] < w || p[0] > e || p[1] < s || p[1] > n) continue;
     if (pointInRing(p, ring)) out.push(code);

@@ -77,13 +77,14 @@ describe('perimeter edits', () => {
   it('uses true representative points when given, not bbox centres', () => {
     const lookup = gridLookup();
     const points = new Map([['77000', [0.9, 0.9] as const]]);
+    const pointOf = (code: string) => points.get(code) ?? null;
     const ring = [
       [0.8, 0.8],
       [1.0, 0.8],
       [1.0, 1.0],
       [0.8, 1.0],
     ] as const;
-    expect(communesInRing({ ...lookup, points }, ring)).toEqual(['77000']);
+    expect(communesInRing({ ...lookup, pointOf }, ring)).toEqual(['77000']);
     expect(communesInRing(lookup, ring)).toEqual([]);
   });
 
