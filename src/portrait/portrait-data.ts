@@ -1,0 +1,81 @@
+// Loads what a portrait needs (indexes, indicator catalogue and files,
+// overlays) and hands it to the pure assembly. Each piece that fails to load
+// becomes null — the portrait then says "non disponible" for that block.
+import type { Level } from '../lib/levels.ts';
+import type { Manifest } from '../data/types.ts';
+import { dataUrl } from '../data/data-url.ts';
+import { loadTerritoryIndex } from '../data/territory-index.ts';
+import type { IndicatorCatalogueFile, IndicatorFile } from '../lib/indicator-format.ts';
+import { createOverlayData, type OverlayData } from '../overlays/data.ts';
+import { assemblePortrait, type AssembledPortrait, type IndexLookup, type PortraitData } from './portrait-assemble.ts';
+import type { PortraitSubject } from './subject.ts';
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const res = await fetch(dataUrl(path));
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+const settle = <T>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
+
+let catalogueCache: Promise<IndicatorCatalogueFile | null> | null = null;
+const fileCache = new Map<string, Promise<IndicatorFile | null>>();
+let overlayData: OverlayData | null = null;
+
+function loadCatalogue(manifest: Manifest): Promise<IndicatorCatalogueFile | null> {
+  catalogueCache ??= settle(fetchJson<IndicatorCatalogueFile>(manifest.indicators ?? 'indicators/catalogue.json'));
+  return catalogueCache;
+}
+
+function loadIndicatorFile(path: string): Promise<IndicatorFile | null> {
+  let p = fileCache.get(path);
+  if (!p) {
+    p = settle(fetchJson<IndicatorFile>(path));
+    fileCache.set(path, p);
+  }
+  return p;
+}
+
+export async function loadPortrait(manifest: Manifest, subject: PortraitSubject): Promise<AssembledPortrait | null> {
+  overlayData ??= createOverlayData(() => Promise.resolve(manifest));
+  const overlays = overlayData;
+  const levels: Level[] = ['commune', 'epci', 'bv', 'departement', 'region'];
+  const indexEntries = await Promise.all(
+    levels.map(async (level) => [level, await settle(loadTerritoryIndex(manifest, level))] as const),
+  );
+  const indexes: Partial<Record<Level, IndexLookup>> = {};
+  for (const [level, lookup] of indexEntries) if (lookup) indexes[level] = lookup;
+
+  const catalogue = await loadCatalogue(manifest);
+  const files = new Map<string, IndicatorFile>();
+  if (catalogue) {
+    const loaded = await Promise.all(catalogue.indicators.map(async (e) => [e.id, await loadIndicatorFile(e.file)] as const));
+    for (const [id, file] of loaded) if (file) files.set(id, file);
+  }
+  const [contracts, neighbours, zones, hospitals, overlayManifest] = await Promise.all([
+    settle(overlays.contracts()),
+    settle(overlays.neighbours()),
+    settle(overlays.zones()),
+    settle(overlays.hospitals()),
+    settle(overlays.manifest()),
+  ]);
+  const sources: string[] = [];
+  if (overlayManifest) {
+    for (const layer of Object.values(overlayManifest.layers)) {
+      for (const s of layer.sources) sources.push(`${s.producer}, ${s.title} (${s.vintage}), ${s.licence}`);
+    }
+  }
+  for (const s of manifest.sources ?? []) if (/commune|COG/i.test(s.title)) sources.push(`${s.producer}, ${s.title} (${s.vintage}), ${s.licence}`);
+  const data: PortraitData = {
+    subject,
+    indexes,
+    catalogue: catalogue?.indicators ?? null,
+    indicatorFiles: files,
+    contracts,
+    neighbours,
+    zoneFacts: zones?.facts ?? null,
+    hospitals,
+    sources: [...new Set(sources)],
+  };
+  return assemblePortrait(data);
+}
