@@ -1,0 +1,300 @@
+// Ties the app state (indicator id, classification, level — in the URL) to
+// the map: loads the indicator file, classifies the level's values, writes
+// feature-state and the fill expression, and publishes a small view state
+// (legend, status, announcement) for React. Values for thousands of
+// territories stay here, in Maps, never in React state.
+import type { Level } from '../lib/levels.ts';
+import { classify, type Classification, type SchemeName, SCHEMES } from '../lib/classify.ts';
+import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } from '../lib/indicator-format.ts';
+import type { AppState, AppStore } from '../app/store.ts';
+import { createStore, type Store } from '../app/store.ts';
+import { getLoadedIndex, onIndexLoaded } from '../data/territory-index.ts';
+import { choroplethStates, legendModel, rankValues, type LegendModel, type Ranking } from '../layers/indicator-choropleth.ts';
+import type { ClassificationSettings } from './classification-settings.ts';
+import { findEntry, levelValues, loadCatalogue, loadIndicatorFile } from './indicator-data.ts';
+import { choroplethModule, type ChoroplethModule } from './choropleth-module.ts';
+import { frIndicators } from '../i18n/fr.ts';
+
+export type IndicatorStatus = 'none' | 'loading' | 'ready' | 'unavailable' | 'error';
+
+export interface IndicatorViewState {
+  readonly catalogue: IndicatorCatalogueFile | null;
+  readonly catalogueError: string | null;
+  readonly status: IndicatorStatus;
+  readonly entry: IndicatorCatalogueEntry | null;
+  readonly level: Level;
+  /** Why the indicator has no value at this level (from the catalogue). */
+  readonly unavailableReason: string | null;
+  readonly classification: Classification | null;
+  readonly legend: LegendModel | null;
+  readonly france: number | null;
+  /** Sentence for the aria-live region once an indicator is mapped. */
+  readonly announcement: string;
+  /** Bumped when the values behind `valueOf` change (re-render hover / panel). */
+  readonly dataVersion: number;
+  /** Custom (dropped CSV) indicators, for the picker. */
+  readonly customEntries: readonly IndicatorCatalogueEntry[];
+}
+
+export interface RestyleTiming {
+  /** What changed: data (feature-state rewritten) or paint only. */
+  kind: 'states' | 'paint' | 'unavailable';
+  /** ms of JS to compute classes and write feature-state / paint. */
+  jsMs: number;
+  /** ms until the map's next `idle`. */
+  idleMs?: number;
+}
+
+const INITIAL_VIEW: IndicatorViewState = {
+  catalogue: null,
+  catalogueError: null,
+  status: 'none',
+  entry: null,
+  level: 'departement',
+  unavailableReason: null,
+  classification: null,
+  legend: null,
+  france: null,
+  announcement: '',
+  dataVersion: 0,
+  customEntries: [],
+};
+
+/** Scheme actually used: diverging requested → a diverging scheme; otherwise a sequential one or the polarity default. */
+export function effectiveScheme(settings: ClassificationSettings): SchemeName | undefined {
+  const chosen = settings.scheme;
+  if (settings.diverging) return chosen && SCHEMES[chosen].type === 'diverging' ? chosen : 'rdbu';
+  return chosen && SCHEMES[chosen].type === 'sequential' ? chosen : undefined;
+}
+
+/** Classifies a level's values for an entry (categories become fixed classes). */
+export function classifyIndicator(
+  values: Iterable<number | null>,
+  entry: IndicatorCatalogueEntry,
+  settings: ClassificationSettings,
+  france: number | null,
+): Classification {
+  const categories = entry.categories && entry.categories.length >= 2 ? [...entry.categories].sort((a, b) => a.value - b.value) : null;
+  if (categories) {
+    const breaks = categories.slice(0, -1).map((c, i) => (c.value + categories[i + 1]!.value) / 2);
+    const c = classify(values, {
+      method: 'manual',
+      classes: categories.length,
+      manualBreaks: breaks,
+      scheme: effectiveScheme({ ...settings, diverging: false }),
+      polarity: entry.polarity,
+      decimals: 0,
+    });
+    // Bounds run from the observed min to max: label the classes that exist by their category.
+    c.labels = c.labels.map((label, i) => {
+      const mid = (c.breaks[i]! + c.breaks[i + 1]!) / 2;
+      const cat = categories.reduce((best, x) => (Math.abs(x.value - mid) < Math.abs(best.value - mid) ? x : best));
+      return c.breaks.length - 1 === categories.length ? cat.label : label;
+    });
+    return c;
+  }
+  const reference = settings.diverging ? france : null;
+  return classify(values, {
+    method: settings.method,
+    classes: settings.classes,
+    manualBreaks: settings.method === 'manual' ? settings.breaks : undefined,
+    scheme: effectiveScheme(settings),
+    polarity: entry.polarity,
+    reference: settings.diverging ? (reference ?? null) : null,
+    unit: entry.unit,
+  });
+}
+
+export class IndicatorService {
+  readonly view: Store<IndicatorViewState>;
+  /** Last restyle measurements (read by the browser tests and the bench). */
+  readonly timings: RestyleTiming[] = [];
+  private values: Map<string, number | null> | null = null;
+  private ranking: Ranking | null = null;
+  private file: IndicatorFile | null = null;
+  private run = 0;
+  private readonly appliedBreaks = new Map<Level, string>();
+  private readonly appStore: AppStore;
+  private readonly module: ChoroplethModule;
+
+  constructor(appStore: AppStore, module: ChoroplethModule = choroplethModule) {
+    this.appStore = appStore;
+    this.module = module;
+    const s = appStore.getState();
+    this.view = createStore<IndicatorViewState>({ ...INITIAL_VIEW, level: s.level });
+    appStore.subscribe((state, previous) => {
+      if (state.level !== previous.level) this.module.show(null);
+      if (state.indicator !== previous.indicator || state.classification !== previous.classification || state.level !== previous.level) {
+        void this.refresh(state);
+      }
+    });
+    // A level's full list of territories arrives with its index: recount missing values.
+    onIndexLoaded((level) => {
+      const st = this.appStore.getState();
+      if (level === st.level && st.indicator) void this.refresh(st);
+    });
+    void this.loadCatalogue().then(() => this.refresh(this.appStore.getState()));
+  }
+
+  private async loadCatalogue(): Promise<IndicatorCatalogueFile | null> {
+    try {
+      const catalogue = await loadCatalogue();
+      this.view.setState({ catalogue, catalogueError: null });
+      return catalogue;
+    } catch {
+      this.view.setState({ catalogueError: frIndicators.catalogueError });
+      return null;
+    }
+  }
+
+  /** Selects an indicator (null = none). */
+  select(id: string | null): void {
+    this.appStore.setState({ indicator: id });
+  }
+
+  setClassification(patch: Partial<ClassificationSettings>): void {
+    this.appStore.setState((s) => ({ classification: { ...s.classification, ...patch } }));
+  }
+
+  /** Custom indicators were registered: refresh the picker. */
+  notifyCustom(entries: readonly IndicatorCatalogueEntry[]): void {
+    this.view.setState({ customEntries: entries });
+  }
+
+  valueOf(code: string): number | null | undefined {
+    return this.values?.get(code);
+  }
+
+  rankOf(code: string): { rank: number; of: number } | null {
+    const r = this.ranking?.rank.get(code);
+    return r === undefined || !this.ranking ? null : { rank: r, of: this.ranking.ranked };
+  }
+
+  /** Value of the current indicator at another level (panel comparisons); undefined = no value there. */
+  valueAt(level: Level, code: string): number | null | undefined {
+    const record = this.file?.levels[level]?.values;
+    if (!record) return undefined;
+    const v = record[code];
+    return v === undefined ? undefined : v;
+  }
+
+  /** Territory codes and values of the current map (CSV export). */
+  currentValues(): ReadonlyMap<string, number | null> | null {
+    return this.values;
+  }
+
+  private async refresh(state: AppState): Promise<void> {
+    const run = ++this.run;
+    const stale = () => run !== this.run;
+    const { indicator, level, classification: settings } = state;
+    if (!indicator) {
+      this.values = null;
+      this.ranking = null;
+      this.file = null;
+      this.module.show(null);
+      this.view.setState((v) => ({ ...INITIAL_VIEW, catalogue: v.catalogue, catalogueError: v.catalogueError, customEntries: v.customEntries, level, dataVersion: v.dataVersion + 1 }));
+      return;
+    }
+    const catalogue = this.view.getState().catalogue ?? (await this.loadCatalogue());
+    if (stale()) return;
+    const entry = findEntry(catalogue, indicator);
+    if (!entry) {
+      this.view.setState({ status: catalogue ? 'error' : 'loading', entry: null, level, legend: null, classification: null, announcement: catalogue ? frIndicators.unknownIndicator(indicator) : '' });
+      return;
+    }
+    const current = this.view.getState();
+    if (current.entry?.id !== entry.id) this.view.setState({ status: 'loading', entry, level });
+    let file: IndicatorFile;
+    try {
+      file = await loadIndicatorFile(entry);
+    } catch {
+      if (!stale()) this.view.setState({ status: 'error', entry, level, announcement: frIndicators.loadError(entry.label) });
+      return;
+    }
+    if (stale()) return;
+    await this.module.whenReady(level).catch(() => undefined);
+    if (stale()) return;
+    this.file = file;
+    const france = file.france?.value ?? entry.france ?? null;
+    const availability = entry.levels[level];
+    const values = availability?.available ? levelValues(file, level) : null;
+    const start = performance.now();
+    if (!values) {
+      const reason = availability && !availability.available ? availability.reason : frIndicators.noValuesAtLevel;
+      this.values = null;
+      this.ranking = null;
+      // Every territory drawn as no-data: the map says "nothing here", the panel says why.
+      this.module.setStates(level, new Map());
+      this.module.setPaint(level, { colors: [], noDataColor: '#d4d4d4' });
+      this.module.show(level);
+      this.appliedBreaks.delete(level);
+      this.record({ kind: 'unavailable', jsMs: performance.now() - start });
+      this.view.setState((v) => ({
+        status: 'unavailable',
+        entry,
+        level,
+        unavailableReason: reason,
+        classification: null,
+        legend: null,
+        france,
+        announcement: frIndicators.unavailableAnnouncement(entry.label, level, reason),
+        dataVersion: v.dataVersion + 1,
+      }));
+      return;
+    }
+    // Every territory of the level: the file lists them all; the index may add any it lacks.
+    const index = getLoadedIndex(level);
+    const codes = new Set(values.keys());
+    if (index) for (const code of index.keys()) codes.add(code);
+    const all = [...codes].map((c) => values.get(c) ?? null);
+    const classification = classifyIndicator(all, entry, settings, france);
+    const key = `${entry.id}|${classification.breaks.join(',')}|${codes.size}`;
+    const dataChanged = this.appliedBreaks.get(level) !== key;
+    if (dataChanged) {
+      this.module.setStates(level, choroplethStates(codes, values, classification.breaks));
+      this.appliedBreaks.set(level, key);
+    }
+    this.module.setPaint(level, classification);
+    this.module.show(level);
+    const jsMs = performance.now() - start;
+    this.values = values;
+    this.ranking = rankValues(values);
+    const legend = legendModel(classification, entry.label, entry.unit, france);
+    this.record({ kind: dataChanged ? 'states' : 'paint', jsMs });
+    this.view.setState((v) => ({
+      status: 'ready',
+      entry,
+      level,
+      unavailableReason: null,
+      classification,
+      legend,
+      france,
+      announcement: frIndicators.mappedAnnouncement(entry.label, level, classification.colors.length, legend.noData.count),
+      dataVersion: v.dataVersion + 1,
+    }));
+  }
+
+  private record(timing: RestyleTiming): void {
+    this.timings.push(timing);
+    if (this.timings.length > 20) this.timings.shift();
+    const map = this.module.map;
+    if (map) {
+      const t0 = performance.now() - timing.jsMs;
+      map.once('idle', () => {
+        timing.idleMs = performance.now() - t0;
+      });
+    }
+  }
+}
+
+const services = new WeakMap<AppStore, IndicatorService>();
+
+/** The one service per app store (created on first use). */
+export function indicatorServiceFor(store: AppStore): IndicatorService {
+  let s = services.get(store);
+  if (!s) {
+    s = new IndicatorService(store);
+    services.set(store, s);
+  }
+  return s;
+}

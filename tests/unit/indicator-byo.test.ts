@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../src/lib/csv.ts';
+import { buildCustomIndicator, guessCodeLevel, guessMapping, type ByoReference, type ByoTerritory } from '../../src/indicators/byo-import.ts';
+
+// Three communes in two EPCI of one département, plus Paris.
+const communes = new Map<string, ByoTerritory>([
+  ['2A004', { parents: { epci: '242010056', bv: '2A004', departement: '2A', region: '94' }, population: 70_000 }],
+  ['2A006', { parents: { epci: '242010056', bv: '2A004', departement: '2A', region: '94' }, population: 3_000 }],
+  ['2A008', { parents: { epci: '200000000', bv: '2A008', departement: '2A', region: '94' }, population: 1_000 }],
+  ['75056', { parents: { epci: '200054781', bv: '75056', departement: '75', region: '11' }, population: 2_100_000 }],
+]);
+const codesOf = (...codes: string[]) => new Map(codes.map((c) => [c, { parents: {}, population: null } as ByoTerritory]));
+const reference: ByoReference = {
+  indexes: {
+    commune: communes,
+    epci: new Map([
+      ['242010056', { parents: { departement: '2A', region: '94' }, population: 73_000 }],
+      ['200000000', { parents: { departement: '2A', region: '94' }, population: 1_000 }],
+      ['200054781', { parents: { departement: '75', region: '11' }, population: 2_100_000 }],
+    ]),
+    bv: codesOf('2A004', '2A008', '75056'),
+    departement: new Map([
+      ['2A', { parents: { region: '94' }, population: 74_000 }],
+      ['75', { parents: { region: '11' }, population: 2_100_000 }],
+    ]),
+    region: codesOf('94', '11'),
+  },
+  passage: new Map([['2A999', ['2A006']]]),
+};
+
+const CSV = [
+  'Code;Nom;Médecins;Population',
+  '2A004;Ajaccio;100;70000',
+  '2A999;Ancien code;2;3000',
+  '2A008;Albitreccia;s;1000',
+  '75101;Paris 1er;10;20000',
+  '75102;Paris 2e;30;20000',
+  '99999;Inconnu;1;1',
+  '12345;Inconnu 2;1;1',
+].join('\r\n');
+
+describe('guessMapping', () => {
+  it('finds the code column, its level and the first numeric column', () => {
+    const m = guessMapping(readCsv(CSV), 'medecins.csv');
+    expect(m).toMatchObject({ codeColumn: 'Code', codeLevel: 'commune', valueColumn: 'Médecins', label: 'medecins' });
+  });
+  it('tells SIREN and département codes from commune codes', () => {
+    expect(guessCodeLevel(['200054781', '242010056'])).toBe('epci');
+    expect(guessCodeLevel(['01', '2A', '971'])).toBe('departement');
+    expect(guessCodeLevel(['01001', '2A004'])).toBe('commune');
+  });
+});
+
+describe('buildCustomIndicator', () => {
+  const table = readCsv(CSV);
+  const base = guessMapping(table, 'medecins.csv');
+
+  it('matches codes (old codes, arrondissements), reports unknown ones, sums counts up the levels', () => {
+    const r = buildCustomIndicator(table, { ...base, aggregation: 'count' }, reference, 'byo:1', 'medecins.csv');
+    expect(r.unknownCodes).toEqual(['12345', '99999']);
+    expect(r.matchedRows).toBe(4); // Ajaccio, old code, two arrondissements
+    expect(r.report.outcomes.missing).toBe(1); // "s" stays missing, never 0
+    expect(r.file.levels.commune!.values).toEqual({ '2A004': 100, '2A006': 2, '2A008': null, '75056': 40 });
+    expect(r.file.levels.epci!.values['242010056']).toBe(102);
+    // 2A covered at 73,000 / 74,000 inhabitants (≥ 98 %): summed; an EPCI whose only commune is secret: missing.
+    expect(r.file.levels.departement!.values['2A']).toBe(102);
+    expect(r.file.levels.epci!.values['200000000']).toBeNull();
+    expect(r.entry.levels.commune).toEqual({ available: true, territories: 4, withValue: 3 });
+    expect(r.entry.levels.departement.available).toBe(true);
+  });
+
+  it('aggregates a ratio as sum of numerators over sum of denominators', () => {
+    const r = buildCustomIndicator(
+      table,
+      { ...base, mode: 'ratio', numeratorColumn: 'Médecins', denominatorColumn: 'Population', scale: 10_000 },
+      reference,
+      'byo:2',
+      'medecins.csv',
+    );
+    expect(r.file.levels.commune!.values['75056']).toBeCloseTo((40 / 40_000) * 10_000);
+    // 242010056 = Ajaccio (100 / 70,000) + 2A006 (2 / 3,000): sum/sum, not the mean of rates.
+    expect(r.file.levels.epci!.values['242010056']).toBeCloseTo((102 / 73_000) * 10_000);
+    expect(r.entry.aggregation).toBe('ratio');
+  });
+
+  it('keeps a non-additive value at its own level and says why elsewhere', () => {
+    const r = buildCustomIndicator(table, { ...base, aggregation: 'none' }, reference, 'byo:3', 'medecins.csv');
+    expect(r.file.levels.epci).toBeUndefined();
+    expect(r.entry.levels.epci).toMatchObject({ available: false });
+    expect((r.entry.levels.epci as { reason: string }).reason).toMatch(/Non agrégeable/);
+    expect(r.entry.france).toBeNull();
+  });
+
+  it('does not invent values for levels EPCI do not nest in, nor finer ones', () => {
+    const epciCsv = readCsv('siren,valeur\n242010056,5\n200054781,7\n');
+    const m = guessMapping(epciCsv, 'epci.csv');
+    expect(m.codeLevel).toBe('epci');
+    const r = buildCustomIndicator(epciCsv, m, reference, 'byo:4', 'epci.csv');
+    expect(r.entry.levels.commune.available).toBe(false);
+    expect(r.entry.levels.departement.available).toBe(false);
+    expect(r.file.levels.epci!.values).toEqual({ '200000000': null, '200054781': 7, '242010056': 5 });
+  });
+});
