@@ -3,41 +3,16 @@
 // becomes null — the portrait then says "non disponible" for that block.
 import type { Level } from '../lib/levels.ts';
 import type { Manifest } from '../data/types.ts';
-import { dataUrl } from '../data/data-url.ts';
 import { loadTerritoryIndex } from '../data/territory-index.ts';
-import type { IndicatorCatalogueFile, IndicatorFile } from '../lib/indicator-format.ts';
-import { createOverlayData, type OverlayData } from '../overlays/data.ts';
+import type { IndicatorFile } from '../lib/indicator-format.ts';
+import { loadCatalogue, loadIndicatorFile } from '../indicators/indicator-data.ts';
+import { overlayData } from '../overlays/service.ts';
 import { assemblePortrait, type AssembledPortrait, type IndexLookup, type PortraitData } from './portrait-assemble.ts';
 import type { PortraitSubject } from './subject.ts';
 
-async function fetchJson<T>(path: string): Promise<T> {
-  const res = await fetch(dataUrl(path));
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
-}
-
 const settle = <T>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
 
-let catalogueCache: Promise<IndicatorCatalogueFile | null> | null = null;
-const fileCache = new Map<string, Promise<IndicatorFile | null>>();
-let overlayData: OverlayData | null = null;
-
-function loadCatalogue(manifest: Manifest): Promise<IndicatorCatalogueFile | null> {
-  catalogueCache ??= settle(fetchJson<IndicatorCatalogueFile>(manifest.indicators ?? 'indicators/catalogue.json'));
-  return catalogueCache;
-}
-
-function loadIndicatorFile(path: string): Promise<IndicatorFile | null> {
-  let p = fileCache.get(path);
-  if (!p) {
-    p = settle(fetchJson<IndicatorFile>(path));
-    fileCache.set(path, p);
-  }
-  return p;
-}
-
 export async function loadPortrait(manifest: Manifest, subject: PortraitSubject): Promise<AssembledPortrait | null> {
-  overlayData ??= createOverlayData(() => Promise.resolve(manifest));
   const overlays = overlayData;
   const levels: Level[] = ['commune', 'epci', 'bv', 'departement', 'region'];
   const indexEntries = await Promise.all(
@@ -46,10 +21,10 @@ export async function loadPortrait(manifest: Manifest, subject: PortraitSubject)
   const indexes: Partial<Record<Level, IndexLookup>> = {};
   for (const [level, lookup] of indexEntries) if (lookup) indexes[level] = lookup;
 
-  const catalogue = await loadCatalogue(manifest);
+  const catalogue = await settle(loadCatalogue());
   const files = new Map<string, IndicatorFile>();
   if (catalogue) {
-    const loaded = await Promise.all(catalogue.indicators.map(async (e) => [e.id, await loadIndicatorFile(e.file)] as const));
+    const loaded = await Promise.all(catalogue.indicators.map(async (e) => [e.id, await settle(loadIndicatorFile(e))] as const));
     for (const [id, file] of loaded) if (file) files.set(id, file);
   }
   const [contracts, neighbours, zones, hospitals, overlayManifest] = await Promise.all([
