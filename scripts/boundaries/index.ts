@@ -8,7 +8,7 @@ import { loadCogTables } from '../lib/cog.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import { resolveSource } from '../lib/sources.ts';
 import { LEVELS, ZONES, type Level } from '../../src/lib/levels.ts';
-import { toCommuneShapes } from './communes.ts';
+import { degradedCommunes, toCommuneShapes } from './communes.ts';
 import { extractCommuneFacts, type DecoupageCommune } from './facts.ts';
 import { buildLayers } from './layers.ts';
 import { buildTerritoryIndexes, toMemberships } from './territory-index.ts';
@@ -34,6 +34,8 @@ export interface BoundariesReport {
   index: Record<Level, WrittenFile>;
   communeLayerGzipBytes: number;
   areasComputed: string[];
+  /** Communes drawn far smaller than their official area by the source (see degradedCommunes). */
+  degradedGeometry: string[];
   populationUnknown: string[];
   nameDifferences: number;
 }
@@ -92,6 +94,7 @@ export async function buildBoundaries(ctx: BuildContext): Promise<void> {
     index,
     communeLayerGzipBytes: geometry.commune.reduce((sum, f) => sum + f.gzipBytes, 0),
     areasComputed: shapes.filter((s) => s.areaComputed).map((s) => s.code),
+    degradedGeometry: degradedCommunes(shapes),
     populationUnknown: indexes.commune.territories.filter((t) => t.population === null).map((t) => t.code),
     nameDifferences: factsResult.nameDifferences.length,
   };
@@ -124,6 +127,7 @@ export function summaryTable(report: BoundariesReport): string {
     const i = report.index[level];
     lines.push(`  ${level.padEnd(12)} index ${String(report.features[level]).padStart(9)} ${kb(i.bytes)} ${kb(i.gzipBytes)}`);
   }
+  if (report.degradedGeometry.length > 0) lines.push(`  ${report.degradedGeometry.length} communes are slivers in the source geometry: ${report.degradedGeometry.join(', ')}`);
   lines.push(`  commune layer, all zones: ${(report.communeLayerGzipBytes / 1e6).toFixed(2)} MB gzip; boundaries step ${report.seconds} s`);
   return lines.join('\n');
 }

@@ -1,6 +1,8 @@
 // The pure core of the boundaries step: commune shapes in, one topology per
-// level and zone out (communes simplified, coarser levels dissolved from them).
+// level and zone out (communes simplified, coarser levels dissolved from them,
+// keeping only the arcs they use, joined into chains).
 import { SUPRA_LEVELS, ZONES, type Level, type Zone } from '../../src/lib/levels.ts';
+import { chainArcs } from './chain.ts';
 import { dissolve, pruneArcs } from './dissolve.ts';
 import { buildCommuneTopology, emptyTerritories, QUANTIZATION, type ZoneTopology } from './topology.ts';
 import type { CommuneMembership, CommuneShape } from './types.ts';
@@ -37,7 +39,7 @@ export function buildLayers(
         if (!m) throw new Error(`Commune ${code} has geometry but no row in the COG tables`);
         return m[level];
       });
-      layers[level][zone] = pruneArcs(communes, geometries);
+      layers[level][zone] = chainArcs(pruneArcs(communes, geometries));
     }
     log(`  ${zone}: ${zoneShapes.length} communes, ${communes.arcs.length} arcs (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   }

@@ -11,6 +11,8 @@ export interface CommuneShape {
   /** Area in m²: the source's AREA, or computed on the sphere where missing. */
   areaM2: number;
   areaComputed: boolean;
+  /** Area of the polygon itself (m²): far below areaM2 when the source's simplification degraded it. */
+  geometryAreaM2: number;
   bbox: BBox;
   geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
 }

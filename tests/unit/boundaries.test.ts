@@ -14,6 +14,7 @@ import type { CommuneRecord, EpciRecord } from '../../scripts/lib/cog.ts';
 import { toCommuneShapes } from '../../scripts/boundaries/communes.ts';
 import { buildCommuneTopology, emptyTerritories, polygonsOf, ringArea, arcIndex, type ZoneTopology } from '../../scripts/boundaries/topology.ts';
 import { dissolve, pruneArcs } from '../../scripts/boundaries/dissolve.ts';
+import { chainArcs } from '../../scripts/boundaries/chain.ts';
 import { buildLayers } from '../../scripts/boundaries/layers.ts';
 import { buildTerritoryIndexes, sumPopulation, toMemberships, roundBBox } from '../../scripts/boundaries/territory-index.ts';
 import { extractCommuneFacts } from '../../scripts/boundaries/facts.ts';
@@ -138,6 +139,20 @@ describe('dissolve and prune', () => {
     const geometry = region.objects.territories.geometries[0]!;
     expect(geometry.type).toBe('MultiPolygon');
     expect(polygonsOf(geometry)).toHaveLength(2);
+  });
+
+  it('joins the arcs of a dissolved level at nodes that are no longer junctions', () => {
+    const region = pruneArcs(communes, dissolve(communes, () => '84'));
+    const chained = chainArcs(region);
+    // One closed arc around the 2×2 block, one around the island.
+    expect(chained.arcs).toHaveLength(2);
+    expect(totalArea(chained, '84')).toBe(totalArea(region, '84'));
+    const epci = pruneArcs(communes, dissolve(communes, epciOf));
+    const epciChained = chainArcs(epci);
+    // The shared EPCI border (2 commune edges) becomes one arc; so do each EPCI's outer edges.
+    expect(epciChained.arcs.length).toBe(4);
+    for (const code of ['200000001', '200000002', '02001']) expect(totalArea(epciChained, code)).toBe(totalArea(epci, code));
+    expect(chainArcs(chained)).toEqual(chained);
   });
 
   it('builds every level of a zone and they nest', () => {
