@@ -45,7 +45,8 @@ export interface PortraitIndicatorDef {
   readonly source?: string;
 }
 
-export type ComparisonScope = 'departement' | 'region' | 'france';
+/** A commune is also compared with its EPCI (the level ARS prefer for a CLS). */
+export type ComparisonScope = 'epci' | 'departement' | 'region' | 'france';
 
 export interface ReferenceValue {
   readonly scope: ComparisonScope;

@@ -136,6 +136,9 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
   const perTheme = new Map<string, number>();
   const inputs: IndicatorInput[] = [];
   const dep = identity.parents.find((p) => p.level === 'departement');
+  // A commune is compared with its EPCI too (not the pseudo-EPCI of an island commune).
+  const epciParent = identity.level === 'commune' ? identity.parents.find((p) => p.level === 'epci') : undefined;
+  const epci = epciParent && !data.indexes.epci?.get(epciParent.code)?.noEpci ? epciParent : undefined;
   const reg = identity.parents.find((p) => p.level === 'region');
   const communeIndex = data.indexes.commune;
   for (const entry of data.catalogue) {
@@ -175,6 +178,7 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
     }
     if (!file && !note) note = 'Fichier de l’indicateur non chargé.';
     const references: ReferenceValue[] = [];
+    if (epci) references.push({ scope: 'epci', code: epci.code, name: epci.name ?? epci.code, value: levelValue(file, 'epci', epci.code) });
     if (dep && identity.level !== 'departement' && identity.level !== 'region') {
       references.push({ scope: 'departement', code: dep.code, name: dep.name ?? dep.code, value: levelValue(file, 'departement', dep.code) });
     }

@@ -31,6 +31,7 @@ export const CSV_HEADER = [
   'rang',
   'nombre_territoires',
   'percentile',
+  'epci',
   'departement',
   'region',
   'france',
@@ -65,6 +66,7 @@ export function portraitToCsv(model: PortraitModel, checklist: readonly RuleResu
       f.rank?.rank,
       f.rank?.count,
       f.rank ? round(f.rank.percentile, 1) : null,
+      ref('epci'),
       ref('departement'),
       ref('region'),
       ref('france'),
@@ -85,7 +87,7 @@ export function portraitToCsv(model: PortraitModel, checklist: readonly RuleResu
 
   if (model.contracts.available) {
     push([t.contracts.title, t.contracts.coverage, t.contracts.coverageLabel[model.contracts.coverage]]);
-    for (const c of model.contracts.contracts) push([t.contracts.title, c.name, c.status, '', '', '', '', '', '', '', c.sourceUrl]);
+    for (const c of model.contracts.contracts) push([t.contracts.title, c.name, c.status, '', '', '', '', '', '', '', '', c.sourceUrl]);
   }
 
   if (model.careOffer.apl !== null) push([t.care.title, t.care.apl, round(model.careOffer.apl, 2), t.care.aplUnit]);
