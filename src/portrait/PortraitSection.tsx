@@ -5,7 +5,7 @@ import { useAtlas, useAtlasState } from '../app/context.ts';
 import { fr } from '../i18n/fr.ts';
 import type { PanelSectionProps } from '../components/panel/section.ts';
 import { Portrait } from './Portrait.tsx';
-import { perimeterSubject, territorySubject } from './subject.ts';
+import { territorySubject } from './subject.ts';
 
 export function PortraitSection({ territory }: PanelSectionProps) {
   const atlas = useAtlas();
@@ -25,35 +25,6 @@ export function PortraitSection({ territory }: PanelSectionProps) {
       </button>
       <div id="portrait-territory" hidden={!open}>
         {open && <Portrait subject={territorySubject(territory.level, territory.code)} />}
-      </div>
-    </div>
-  );
-}
-
-/**
- * The same for the custom perimeter of the URL (`per`): for the perimeter
- * builder's panel. Renders nothing without a perimeter.
- */
-export function PerimeterPortraitSection({ defaultName = 'Périmètre sur mesure' }: { defaultName?: string }) {
-  const atlas = useAtlas();
-  const perimeter = useAtlasState((s) => s.perimeter);
-  const open = useAtlasState((s) => s.portrait === 'perimeter');
-  const t = fr.portrait;
-  if (!perimeter || perimeter.communes.length === 0) return null;
-  return (
-    <div className="portrait-section">
-      <button
-        type="button"
-        className={`fr-btn fr-btn--sm ${open ? 'fr-btn--secondary fr-icon-close-line' : 'fr-icon-file-text-line'} fr-btn--icon-left portrait-noprint`}
-        aria-expanded={open}
-        aria-controls="portrait-perimeter"
-        data-testid="portrait-perimeter-toggle"
-        onClick={() => atlas.store.setState({ portrait: open ? null : 'perimeter' })}
-      >
-        {open ? t.close : t.openPerimeter}
-      </button>
-      <div id="portrait-perimeter" hidden={!open}>
-        {open && <Portrait subject={perimeterSubject('url', perimeter.name ?? defaultName, perimeter.communes)} />}
       </div>
     </div>
   );
