@@ -5,7 +5,7 @@ import { PARENT_CHAIN, type Level, type SupraLevel } from '../lib/levels.ts';
 import type { TerritoryRecord } from '../data/types.ts';
 import type { IndicatorCatalogueEntry, IndicatorFile } from '../lib/indicator-format.ts';
 import { aggregatePerimeter, type Components } from '../lib/aggregate.ts';
-import type { ContractsOverlay, HospitalsOverlay } from '../lib/overlay-format.ts';
+import { HOSPITAL_TYPES, type ContractsOverlay, type HospitalsOverlay } from '../lib/overlay-format.ts';
 import { ACTIVE_STATUSES, CONTRACT_STATUS_LABELS, neighbouringContracts, rollupCoverage, type ResolvedContract } from '../lib/contracts.ts';
 import { isIsolatedRural, type CommuneZoneFacts } from '../lib/zones.ts';
 import {
@@ -141,7 +141,11 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
   const epci = epciParent && !data.indexes.epci?.get(epciParent.code)?.noEpci ? epciParent : undefined;
   const reg = identity.parents.find((p) => p.level === 'region');
   const communeIndex = data.indexes.commune;
-  for (const entry of data.catalogue) {
+  // Indicators with a value at the subject's level first, then the others (shown as unavailable, with the reason).
+  const availableHere = (e: IndicatorCatalogueEntry) =>
+    identity.level !== null ? e.levels[identity.level]?.available === true : e.perimeterAggregable;
+  const ordered = [...data.catalogue.filter(availableHere), ...data.catalogue.filter((e) => !availableHere(e))];
+  for (const entry of ordered) {
     // Ordinal classes (nurses' zoning) go to the care offer block, not the bars.
     if (entry.categories && entry.categories.length > 0) continue;
     const n = perTheme.get(entry.theme) ?? 0;
@@ -174,7 +178,7 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
       };
       value = aggregatePerimeter(entry.aggregation, communes, components, weight, entry.scale ? { scale: entry.scale } : {}).value;
     } else {
-      note = entry.aggregationNote ?? 'Non agrégeable sur un périmètre sur mesure.';
+      note = entry.aggregationNote ? `Non agrégeable sur un périmètre : ${entry.aggregationNote}` : 'Non agrégeable sur un périmètre sur mesure.';
     }
     if (!file && !note) note = 'Fichier de l’indicateur non chargé.';
     const references: ReferenceValue[] = [];
@@ -257,7 +261,12 @@ function nurseZoning(data: PortraitData, communes: readonly string[]): Map<strin
 }
 
 function aplFigure(inputs: readonly IndicatorInput[]): { value: number | null; label: string | null } {
-  const apl = inputs.find((i) => /apl/i.test(i.def.id));
+  // The latest vintage, all GPs (not the "under 65" variant).
+  const year = (id: string) => Number(/(\d{4})(?!.*\d)/.exec(id)?.[1] ?? 0);
+  const candidates = inputs
+    .filter((i) => /apl/i.test(i.def.id))
+    .sort((a, b) => year(b.def.id) - year(a.def.id) || Number(/moins/.test(a.def.id)) - Number(/moins/.test(b.def.id)));
+  const apl = candidates[0];
   if (!apl) return { value: null, label: null };
   return { value: apl.value, label: apl.def.label };
 }
@@ -277,7 +286,12 @@ export function assemblePortrait(data: PortraitData): AssembledPortrait | null {
   const hospitals = data.hospitals
     ? data.hospitals.features
         .filter((f) => f.properties.commune !== null && communes.includes(f.properties.commune))
-        .map((f) => ({ id: f.properties.finess, name: f.properties.name, type: f.properties.type, commune: f.properties.commune }))
+        .map((f) => ({
+          id: f.properties.finess,
+          name: f.properties.name,
+          type: HOSPITAL_TYPES[f.properties.type as keyof typeof HOSPITAL_TYPES] ?? f.properties.type,
+          commune: f.properties.commune,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
     : null;
   const model = buildPortraitModel({
