@@ -211,7 +211,7 @@ export function ByoCsvImport() {
                   <label className="fr-label" htmlFor={`${id}-label`}>
                     {t.byoLabel}
                   </label>
-                  <input id={`${id}-label`} className="fr-input" value={mapping.label} onChange={(e) => update({ label: e.target.value })} />
+                  <input type="text" id={`${id}-label`} className="fr-input" value={mapping.label} onChange={(e) => update({ label: e.target.value })} />
                 </div>
               </div>
               <div className="fr-col-12 fr-col-md-6">

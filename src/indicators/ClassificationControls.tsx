@@ -137,7 +137,7 @@ function ManualBreaks({ id, initial, onApply }: { id: string; initial: string; o
         {t.manualBreaks}
         <span className="fr-hint-text">{t.manualBreaksHint}</span>
       </label>
-      <input id={`${id}-breaks`} className="fr-input" value={draft} inputMode="decimal" data-testid="classification-breaks" onChange={(e) => setDraft(e.target.value)} />
+      <input type="text" id={`${id}-breaks`} className="fr-input" value={draft} inputMode="decimal" data-testid="classification-breaks" onChange={(e) => setDraft(e.target.value)} />
       <button type="submit" className="fr-btn fr-btn--secondary fr-btn--sm fr-mt-1w">
         {t.applyBreaks}
       </button>

@@ -289,12 +289,20 @@ export class IndicatorService {
 
 const services = new WeakMap<AppStore, IndicatorService>();
 
+declare global {
+  interface Window {
+    /** Read-only handle for browser tests: view state and restyle timings. */
+    __clsIndicators?: IndicatorService;
+  }
+}
+
 /** The one service per app store (created on first use). */
 export function indicatorServiceFor(store: AppStore): IndicatorService {
   let s = services.get(store);
   if (!s) {
     s = new IndicatorService(store);
     services.set(store, s);
+    if (typeof window !== 'undefined' && !window.__clsIndicators) window.__clsIndicators = s;
   }
   return s;
 }

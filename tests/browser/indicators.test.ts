@@ -1,0 +1,239 @@
+// Issue 3 viewer in Debian's Chromium, against dist/ served under /atlas/:
+// choosing an indicator recolours the map (pixels) and the legend matches
+// the classification; switching level keeps the indicator; a dropped CSV is
+// mapped with its matching report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type AtlasPage, type StaticServer } from './harness.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/byo');
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function close(atlas: AtlasPage): Promise<void> {
+  expect(atlas.pageErrors).toEqual([]);
+  expect(atlas.externalRequests).toEqual([]);
+  await atlas.page.context().close();
+}
+
+interface ViewSnapshot {
+  status: string;
+  level: string;
+  entryId: string | null;
+  colors: string[];
+  labels: string[];
+  counts: number[];
+  noDataCount: number;
+}
+
+const indicatorView = (page: Page) =>
+  page.evaluate((): ViewSnapshot => {
+    const v = window.__clsIndicators!.view.getState();
+    return {
+      status: v.status,
+      level: v.level,
+      entryId: v.entry?.id ?? null,
+      colors: v.classification?.colors ?? [],
+      labels: v.classification?.labels ?? [],
+      counts: v.classification?.counts ?? [],
+      noDataCount: v.classification?.noDataCount ?? 0,
+    };
+  });
+
+async function waitForMapped(page: Page, id: string | RegExp, level: string, status = 'ready'): Promise<void> {
+  await page.waitForFunction(
+    ([idSource, isRegex, l, s]) => {
+      const v = window.__clsIndicators?.view.getState();
+      if (!v || v.status !== s || v.level !== l || !v.entry) return false;
+      return isRegex ? new RegExp(idSource).test(v.entry.id) : v.entry.id === idSource;
+    },
+    [typeof id === 'string' ? id : id.source, typeof id !== 'string', level, status] as const,
+    { timeout: 90_000 },
+  );
+  await waitForSettled(page);
+}
+
+/** Share of pixels (0–1) that differ by more than `tolerance` on any channel between two PNGs. */
+async function pixelDifference(page: Page, a: Buffer, b: Buffer, tolerance = 12): Promise<number> {
+  return page.evaluate(
+    async ({ pa, pb, tol }) => {
+      const load = async (base64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${base64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [x, y] = await Promise.all([load(pa), load(pb)]);
+      if (x.length !== y.length) return 1;
+      let diff = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        if (Math.abs(x[i]! - y[i]!) > tol || Math.abs(x[i + 1]! - y[i + 1]!) > tol || Math.abs(x[i + 2]! - y[i + 2]!) > tol) diff++;
+      }
+      return diff / (x.length / 4);
+    },
+    { pa: a.toString('base64'), pb: b.toString('base64'), tol: tolerance },
+  );
+}
+
+async function legendFromDom(page: Page) {
+  const classes = page.locator('[data-testid="legend-class"]');
+  const n = await classes.count();
+  const rows: { label: string; color: string; count: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = classes.nth(i);
+    rows.push({
+      label: (await row.locator('.atlas-legend__label').innerText()).trim(),
+      color: (await row.getAttribute('data-color')) ?? '',
+      count: Number(await row.getAttribute('data-count')),
+    });
+  }
+  const noData = page.locator('[data-testid="legend-nodata"]');
+  return { rows, noDataCount: Number(await noData.getAttribute('data-count')), noDataText: await noData.innerText() };
+}
+
+describe('indicator choropleth (issue 3)', () => {
+  it('choosing an indicator recolours the map without new geometry, and the legend matches the classification', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const { page } = atlas;
+    await waitForSettled(page);
+    const before = await mapScreenshot(page, 'indicators-01-before');
+    const geometryRequests: string[] = [];
+    page.on('request', (r) => {
+      if (/\.topo\.json/.test(r.url())) geometryRequests.push(r.url());
+    });
+
+    await page.selectOption('[data-testid="indicator-select"]', 'medecins_generalistes_dep_densite');
+    await waitForMapped(page, 'medecins_generalistes_dep_densite', 'departement');
+    const after = await mapScreenshot(page, 'indicators-02-after');
+    await screenshot(page, 'indicators-02-after-page');
+
+    expect(geometryRequests).toEqual([]);
+    const diff = await pixelDifference(page, before, after);
+    expect(diff).toBeGreaterThan(0.1);
+
+    const view = await indicatorView(page);
+    const legend = await legendFromDom(page);
+    expect(legend.rows.length).toBe(view.colors.length);
+    expect(view.colors.length).toBe(5); // default: 5 quantiles
+    expect(legend.rows.map((r) => r.label)).toEqual(view.labels);
+    expect(legend.rows.map((r) => r.color)).toEqual(view.colors);
+    expect(legend.rows.map((r) => r.count)).toEqual(view.counts);
+    expect(legend.noDataText).toContain('Données manquantes');
+    // 101 départements, each counted once.
+    expect(legend.rows.reduce((s, r) => s + r.count, 0) + legend.noDataCount).toBe(101);
+
+    // The paint is the small feature-state expression, and a département carries its class.
+    const paint = await page.evaluate(() => JSON.stringify(window.__clsAtlas!.map!.getPaintProperty('indicator-departement-fill', 'fill-color')));
+    expect(paint).toContain('"feature-state","cls"');
+    expect(paint.length).toBeLessThan(500);
+    const state77 = await page.evaluate(() => window.__clsAtlas!.map!.getFeatureState({ source: 'territories-departement', id: '77' }));
+    expect(typeof state77.value).toBe('number');
+    expect(state77.cls).toBeGreaterThanOrEqual(0);
+
+    // Announced to screen readers; URL carries the indicator.
+    await expect.poll(() => page.locator('[data-testid="indicator-announcement"]').innerText()).toContain('Carte mise à jour');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('ind=medecins_generalistes_dep_densite');
+
+    // Classification change: 7 natural-break classes → 7 legend rows, new colours on the map.
+    await page.selectOption('[data-testid="classification-method"]', 'jenks');
+    await page.selectOption('[data-testid="classification-classes"]', '7');
+    await page.waitForFunction(() => window.__clsIndicators!.view.getState().classification?.colors.length === 7);
+    await waitForSettled(page);
+    expect(await page.locator('[data-testid="legend-class"]').count()).toBe(7);
+    const jenks = await mapScreenshot(page, 'indicators-03-jenks7');
+    expect(await pixelDifference(page, after, jenks)).toBeGreaterThan(0.005);
+    const timings = await page.evaluate(() => window.__clsIndicators!.timings.map((t) => ({ ...t })));
+    console.log('restyle timings (departement):', JSON.stringify(timings));
+    await close(atlas);
+  });
+
+  it('switching level keeps the indicator, and a level without values says why', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ind=apl_mg_2023');
+    const { page } = atlas;
+    await waitForMapped(page, 'apl_mg_2023', 'departement');
+    await page.locator('input[name="atlas-level"][value="epci"]').check({ force: true });
+    await waitForMapped(page, 'apl_mg_2023', 'epci');
+    const view = await indicatorView(page);
+    const legend = await legendFromDom(page);
+    expect(legend.rows.length).toBe(view.colors.length);
+    // 1,255 EPCI + the 4 island communes outside any EPCI (pseudo-territories of their own).
+    expect(legend.rows.reduce((s, r) => s + r.count, 0) + legend.noDataCount).toBe(1259);
+    await mapScreenshot(page, 'indicators-04-epci-apl');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/ind=apl_mg_2023.*|level=epci/);
+
+    // Switch to communes and time the all-communes restyle.
+    await page.locator('input[name="atlas-level"][value="commune"]').check({ force: true });
+    await waitForMapped(page, 'apl_mg_2023', 'commune');
+    await mapScreenshot(page, 'indicators-05-commune-apl');
+    await page.selectOption('[data-testid="classification-classes"]', '6');
+    await page.waitForFunction(() => window.__clsIndicators!.view.getState().classification?.colors.length === 6);
+    await waitForSettled(page);
+    await page.selectOption('[data-testid="classification-scheme"]', 'blues');
+    await page.waitForFunction(() => window.__clsIndicators!.view.getState().classification?.scheme === 'blues');
+    await waitForSettled(page);
+    const timings = await page.evaluate(() => window.__clsIndicators!.timings.map((t) => ({ ...t })));
+    console.log('restyle timings (commune):', JSON.stringify(timings));
+
+    // A BV-only indicator at the commune level: no-data map and the reason.
+    await page.selectOption('[data-testid="indicator-select"]', 'densite_generalistes_bv');
+    await waitForMapped(page, 'densite_generalistes_bv', 'commune', 'unavailable');
+    await expect.poll(() => page.locator('[data-testid="indicator-unavailable"]').innerText()).toMatch(/non disponible/);
+    await screenshot(page, 'indicators-06-unavailable');
+    await page.locator('input[name="atlas-level"][value="bv"]').check({ force: true });
+    await waitForMapped(page, 'densite_generalistes_bv', 'bv');
+    expect(await page.locator('[data-testid="legend-class"]').count()).toBeGreaterThan(2);
+    await close(atlas);
+  });
+
+  it('a dropped CSV is mapped at once with its matching report', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const { page } = atlas;
+    await page.setInputFiles('[data-testid="byo-file-input"]', join(FIXTURES, 'communes-corse-du-sud.csv'));
+    await page.locator('[data-testid="byo-dialog"]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-testid="byo-codeColumn"]').inputValue()).toBe('Code géographique');
+    expect(await page.locator('[data-testid="byo-codeLevel"]').inputValue()).toBe('commune');
+    expect(await page.locator('[data-testid="byo-valueColumn"]').inputValue()).toBe('Nombre de médecins');
+    await screenshot(page, 'indicators-07-byo-dialog');
+    await page.locator('[data-testid="byo-submit"]').click();
+    await waitForMapped(page, /^byo:/, 'departement');
+    const report = await page.locator('[data-testid="byo-report-summary"]').innerText();
+    // 124 communes of 2A minus 7 secret + 2 old codes + 3 arrondissements; 4 unknown codes.
+    expect(report).toMatch(/appariées/);
+    expect(report).toMatch(/4 codes inconnus : 12, 2A999, 99999, ABCDE/);
+    const view = await indicatorView(page);
+    expect(view.colors.length).toBeGreaterThan(0);
+    await screenshot(page, 'indicators-08-byo-mapped');
+
+    // The same file dropped with a DataTransfer (drag and drop path).
+    await page.evaluate(async () => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['siren;valeur\n200054781;12\n242010056;7\n999999999;1\n'], 'epci.csv', { type: 'text/csv' }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.locator('[data-testid="byo-dialog"]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-testid="byo-codeLevel"]').inputValue()).toBe('epci');
+    await page.locator('[data-testid="byo-submit"]').click();
+    // EPCI data cannot be shown by département: the map switches to EPCI.
+    await waitForMapped(page, /^byo:2$/, 'epci');
+    expect(await page.locator('[data-testid="byo-report-summary"]').innerText()).toMatch(/2 lignes appariées, 1 code inconnu : 999999999/);
+    await close(atlas);
+  });
+});
