@@ -1,6 +1,7 @@
 // npm run bench — performance benchmark (docs/PERFORMANCE.md). Not a test:
 // it measures and reports, it never fails on a slow figure.
 //   npm run bench [-- --runs 3] [--skip-build] [--skip-compare] [--skip-browser]
+//                 [--skip-sizes]
 //                 [--site DIR] [--no-deeplink] [--keep]
 // 1. data build: scripts/build.ts timed as a whole and per step (into a temp
 //    dir), and the boundaries geometry work vs mapshaper on the same inputs;
@@ -26,6 +27,7 @@ interface Options {
   skipBuild: boolean;
   skipCompare: boolean;
   skipBrowser: boolean;
+  skipSizes: boolean;
   site: string | null;
   deepLink: boolean;
   keep: boolean;
@@ -44,6 +46,7 @@ function parseOptions(argv: readonly string[]): Options {
     skipBuild: argv.includes('--skip-build'),
     skipCompare: argv.includes('--skip-compare'),
     skipBrowser: argv.includes('--skip-browser'),
+    skipSizes: argv.includes('--skip-sizes'),
     site: value('site') ?? null,
     deepLink: !argv.includes('--no-deeplink'),
     keep: argv.includes('--keep'),
@@ -224,7 +227,7 @@ async function main(): Promise<void> {
     printBuild(build, compare);
 
     log('\n[2/3] sizes…');
-    const sizes = existsSync(dataDir) ? measureSizes(dataDir) : null;
+    const sizes = !options.skipSizes && existsSync(dataDir) ? measureSizes(dataDir) : null;
     if (sizes) printSizes(sizes);
     else log(`  no data dir at ${dataDir}`);
 

@@ -10,7 +10,7 @@
 //   zoomProbe(o)     frame times while animating a zoom, then time to idle
 export const PAGE_SCRIPT = String.raw`
 (() => {
-  const B = { firstMeaningful: null, firstMeaningfulLevel: null, lastInput: null, armed: null };
+  const B = { lastRender: 0, firstMeaningful: null, firstMeaningfulLevel: null, lastInput: null, armed: null };
   const stamp = (e) => { B.lastInput = { type: e.type, t: performance.now() }; };
   for (const type of ['change', 'click', 'input']) document.addEventListener(type, stamp, true);
 
@@ -35,6 +35,7 @@ export const PAGE_SCRIPT = String.raw`
       } catch (e) { /* style not ready yet */ }
     };
     m.on('render', onRender);
+    m.on('render', () => { B.lastRender = performance.now(); });
   };
   hook();
 
@@ -77,8 +78,10 @@ export const PAGE_SCRIPT = String.raw`
     const onIdle = () => { if (check()) finish(performance.now()); };
     m.on('idle', onIdle);
     // If the change needed no new frame, no idle would come: force one, and say so.
+    // Only when nothing has been drawn for 300 ms (a busy map is still heading for its idle).
     const poll = setInterval(() => {
-      if (check() && performance.now() - doneCheck > 250 && !forced) { forced = true; m.triggerRepaint(); }
+      const quiet = performance.now() - Math.max(doneCheck || 0, B.lastRender) > 300;
+      if (check() && quiet && !forced) { forced = true; m.triggerRepaint(); }
     }, 20);
     const timer = setTimeout(() => { m.off('idle', onIdle); clearInterval(poll); reject(new Error('settle timeout: ' + kind)); }, timeoutMs);
   });
@@ -94,19 +97,22 @@ export const PAGE_SCRIPT = String.raw`
       m.on('render', onRender);
       const t0 = performance.now();
       m.once('moveend', () => {
-        const tEnd = performance.now();
-        m.once('idle', () => {
-          m.off('render', onRender);
-          const tIdle = performance.now();
-          const during = frames.filter((t) => t <= tEnd);
-          let maxGap = 0; let prev = t0;
-          for (const t of during) { maxGap = Math.max(maxGap, t - prev); prev = t; }
-          resolve({
-            animationMs: tEnd - t0,
-            frames: during.length,
-            fps: during.length / ((tEnd - t0) / 1000),
-            maxFrameGapMs: maxGap,
-            idleAfterEndMs: tIdle - tEnd,
+        // The frame that ends the animation fires 'render' after 'moveend': count it.
+        m.once('render', () => {
+          const tLast = performance.now();
+          m.once('idle', () => {
+            m.off('render', onRender);
+            const tIdle = performance.now();
+            const during = frames.filter((t) => t <= tLast);
+            let maxGap = 0; let prev = t0;
+            for (const t of during) { maxGap = Math.max(maxGap, t - prev); prev = t; }
+            resolve({
+              animationMs: tLast - t0,
+              frames: during.length,
+              fps: during.length / ((tLast - t0) / 1000),
+              maxFrameGapMs: maxGap,
+              idleAfterEndMs: tIdle - tLast,
+            });
           });
         });
       });
