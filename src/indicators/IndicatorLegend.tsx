@@ -30,9 +30,13 @@ export function IndicatorLegend() {
           <span className="atlas-legend__count">{t.territories(legend.noData.count)}</span>
         </li>
       </ul>
+      {legend.reference !== null && (
+        <p className="fr-text--xs fr-mb-0 atlas-legend__note" data-testid="legend-france">
+          {t.franceValue(formatEntryValue(entry, legend.reference))}
+        </p>
+      )}
       <p className="fr-text--xs fr-mb-0 atlas-legend__note">
-        {legend.reference !== null && <span data-testid="legend-france">{t.franceValue(formatEntryValue(entry, legend.reference))}. </span>}
-        {classification.reference !== null ? t.direction.diverging : classification.reversed ? t.direction.reversed : t.direction.normal}.
+        {classification.reference !== null ? t.direction.diverging : classification.reversed ? t.direction.reversed : t.direction.normal}
       </p>
     </figure>
   );

@@ -32,7 +32,7 @@ export function IndicatorSidebar() {
       {entry && (
         <div className="atlas-ind__meta fr-mb-1w">
           <p className="fr-text--xs fr-mb-1v" data-testid="indicator-credit">
-            {entry.producer}, {entry.vintage} — {entry.licence}
+            {entry.source.id === 'byo' ? entry.producer : `${entry.producer}, ${entry.vintage} — ${entry.licence}`}
           </p>
           <IndicatorAboutButton />
         </div>
@@ -45,7 +45,7 @@ export function IndicatorSidebar() {
       )}
       {status === 'unavailable' && entry && (
         <div className="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" data-testid="indicator-unavailable">
-          <h3 className="fr-alert__title">{t.unavailableTitle(level)}</h3>
+          <p className="fr-text--bold fr-mb-1v">{t.unavailableTitle(level)}</p>
           <p>{reason}</p>
         </div>
       )}

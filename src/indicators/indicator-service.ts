@@ -67,6 +67,11 @@ export function effectiveScheme(settings: ClassificationSettings): SchemeName | 
   return chosen && SCHEMES[chosen].type === 'sequential' ? chosen : undefined;
 }
 
+/** The unit shown after each class bound, or undefined when it is too long to repeat. */
+export function inlineUnit(unit: string): string | undefined {
+  return unit && unit.length <= 3 ? unit : undefined;
+}
+
 /** Classifies a level's values for an entry (categories become fixed classes). */
 export function classifyIndicator(
   values: Iterable<number | null>,
@@ -101,7 +106,8 @@ export function classifyIndicator(
     scheme: effectiveScheme(settings),
     polarity: entry.polarity,
     reference: settings.diverging ? (reference ?? null) : null,
-    unit: entry.unit,
+    // Short units ("%", "‰", "€") go on every class; long ones ("pour 10 000 hab.") only in the legend's caption.
+    unit: inlineUnit(entry.unit),
   });
 }
 

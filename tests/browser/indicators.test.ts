@@ -4,6 +4,7 @@
 // mapped with its matching report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type AtlasPage, type StaticServer } from './harness.ts';
 
@@ -210,6 +211,7 @@ describe('indicator choropleth (issue 3)', () => {
     expect(await page.locator('[data-testid="byo-codeColumn"]').inputValue()).toBe('Code géographique');
     expect(await page.locator('[data-testid="byo-codeLevel"]').inputValue()).toBe('commune');
     expect(await page.locator('[data-testid="byo-valueColumn"]').inputValue()).toBe('Nombre de médecins');
+    await page.waitForTimeout(600); // DSFR modal fade-in
     await screenshot(page, 'indicators-07-byo-dialog');
     await page.locator('[data-testid="byo-submit"]').click();
     await waitForMapped(page, /^byo:/, 'departement');
@@ -234,6 +236,38 @@ describe('indicator choropleth (issue 3)', () => {
     // EPCI data cannot be shown by département: the map switches to EPCI.
     await waitForMapped(page, /^byo:2$/, 'epci');
     expect(await page.locator('[data-testid="byo-report-summary"]').innerText()).toMatch(/2 lignes appariées, 1 code inconnu : 999999999/);
+    await close(atlas);
+  });
+
+  it('the panel compares the selection with its département, région and France; hover shows value, rank and France; export gives a French Excel CSV', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ind=medecins_generalistes_dep_densite&sel=departement:77');
+    const { page } = atlas;
+    await waitForMapped(page, 'medecins_generalistes_dep_densite', 'departement');
+    const comparison = page.locator('[data-testid="indicator-comparison"]');
+    await comparison.waitFor();
+    await expect.poll(() => comparison.locator('tbody tr').count()).toBe(3); // 77, Île-de-France, France
+    const text = await comparison.innerText();
+    expect(text).toMatch(/Seine-et-Marne/);
+    expect(text).toMatch(/Île-de-France/);
+    expect(text).toMatch(/France/);
+    expect(await page.locator('[data-testid="indicator-rank"]').innerText()).toMatch(/Rang : \d+(er|e) sur 101/);
+
+    // Hover over Seine-et-Marne.
+    const point = await page.evaluate(() => window.__clsAtlas!.map!.project([2.95, 48.62]));
+    const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+    await page.mouse.move(box.x + point.x, box.y + point.y);
+    const tooltip = page.locator('[data-testid="tooltip-indicator"]');
+    await tooltip.waitFor({ timeout: 10_000 });
+    expect(await tooltip.innerText()).toMatch(/Rang : .* sur 101[\s\S]*France : /);
+    await screenshot(page, 'indicators-09-panel-tooltip');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="indicator-export"]').click()]);
+    const csv = (await readFile((await download.path())!)).toString('utf8');
+    expect(download.suggestedFilename()).toBe('cls-atlas_medecins-generalistes-dep-densite_departement.csv');
+    expect(csv.startsWith('\uFEFFcode;nom;valeur;classe;intervalle\r\n')).toBe(true);
+    expect(csv).toMatch(/\r\n77;Seine-et-Marne;\d+(,\d+)?;[1-5];/);
+    expect(csv).toMatch(/\r\n2A;Corse-du-Sud;/);
+    expect(csv.trim().split('\r\n')).toHaveLength(102);
     await close(atlas);
   });
 });
