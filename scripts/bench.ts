@@ -132,15 +132,22 @@ function printBuild(build: BuildTiming | null, compare: PipelineRun[]): void {
   }
   if (compare.length > 0) {
     log('\nBoundaries geometry work, same inputs (read, join COG, topology per zone, simplify, dissolve ×4, TopoJSON per level)');
-    log(table(['tool', 'time (in process)', 'wall', 'peak RSS', 'commune vertices', 'commune gzip', 'EPCI / BV / dép / rég features'], compare.map((c) => [
-      c.tool,
-      c.seconds === null ? 'FAILED' : `${c.seconds.toFixed(1)} s`,
-      `${c.wallSeconds.toFixed(1)} s`,
-      c.maxRssMb === null ? 'n/a' : `${Math.round(c.maxRssMb)} MB`,
-      String(c.output.commune?.vertices ?? 'n/a'),
-      c.output.commune ? mb(c.output.commune.gzipBytes) : 'n/a',
-      ['epci', 'bv', 'departement', 'region'].map((l) => c.output[l as keyof PipelineRun['output']]?.features ?? '?').join(' / '),
-    ])));
+    const tools = ['cls-atlas', 'mapshaper'] as const;
+    log(table(['tool', 'runs', 'time in process (min / median / max)', 'wall (median)', 'peak RSS', 'commune vertices', 'commune gzip', 'EPCI / BV / dép / rég features'], tools.map((tool) => {
+      const runs = compare.filter((c) => c.tool === tool);
+      const last = runs.find((c) => c.ok);
+      const rss = summarise(runs.map((c) => c.maxRssMb));
+      return [
+        tool,
+        String(runs.length),
+        formatSummary(summarise(runs.map((c) => c.seconds)), (v) => `${v.toFixed(1)} s`),
+        `${(summarise(runs.map((c) => c.wallSeconds))?.median ?? NaN).toFixed(1)} s`,
+        rss ? `${Math.round(rss.max)} MB` : 'n/a',
+        String(last?.output.commune?.vertices ?? 'n/a'),
+        last?.output.commune ? mb(last.output.commune.gzipBytes) : 'n/a',
+        ['epci', 'bv', 'departement', 'region'].map((l) => last?.output[l as keyof PipelineRun['output']]?.features ?? '?').join(' / '),
+      ];
+    })));
     for (const c of compare) if (!c.ok) log(`  ${c.tool} FAILED:\n${c.error ?? ''}`);
   }
 }
@@ -218,10 +225,13 @@ async function main(): Promise<void> {
     }
     if (!options.skipCompare) {
       log('  boundaries geometry: ours vs mapshaper (one child process each)…');
-      for (const tool of ['cls-atlas', 'mapshaper'] as const) {
-        const run = await runPipeline(PROJECT_ROOT, tool, options.mirror, path.join(tmp, `compare-${tool}`));
-        log(`    ${tool}: ${run.seconds === null ? 'FAILED' : `${run.seconds.toFixed(1)} s`}`);
-        compare.push(run);
+      // Alternated, so both tools see the same background load on average.
+      for (let i = 1; i <= options.runs; i++) {
+        for (const tool of ['cls-atlas', 'mapshaper'] as const) {
+          const run = await runPipeline(PROJECT_ROOT, tool, options.mirror, path.join(tmp, `compare-${tool}-${i}`));
+          log(`    run ${i}, ${tool}: ${run.seconds === null ? 'FAILED' : `${run.seconds.toFixed(1)} s`}`);
+          compare.push(run);
+        }
       }
     }
     printBuild(build, compare);
