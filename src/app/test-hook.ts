@@ -1,0 +1,37 @@
+// Read-only hook for browser tests and debugging:
+//   await window.__clsAtlas.ready;          // first map idle
+//   window.__clsAtlas.map                   // the maplibre-gl Map
+//   window.__clsAtlas.state                 // current AppState (a snapshot)
+//   window.__clsAtlas.timings               // { firstIdle, geometry: {level: ms} }
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Atlas, AtlasTimings } from './atlas.ts';
+import type { AppState } from './store.ts';
+
+export interface ClsAtlasHook {
+  readonly map: MapLibreMap | undefined;
+  readonly ready: Promise<void>;
+  readonly state: AppState;
+  readonly timings: AtlasTimings;
+}
+
+declare global {
+  interface Window {
+    __clsAtlas?: ClsAtlasHook;
+  }
+}
+
+export function installTestHook(atlas: Atlas): void {
+  const hook: ClsAtlasHook = {
+    get map() {
+      return atlas.controller?.map;
+    },
+    ready: atlas.ready,
+    get state() {
+      return atlas.store.getState();
+    },
+    get timings() {
+      return atlas.timings;
+    },
+  };
+  Object.defineProperty(window, '__clsAtlas', { value: Object.freeze(hook), configurable: false, writable: false });
+}

@@ -1,0 +1,73 @@
+// The map container: creates the MapLibre map once through the Atlas, shows
+// the hover tooltip (DOM, no map glyphs) and a text alternative of the map.
+import { useEffect, useRef, useState } from 'react';
+import { fr } from '../i18n/fr.ts';
+import { IndicatorHoverLines } from '../indicators/ComparisonSection.tsx';
+import { useAtlas, useAtlasState } from '../app/context.ts';
+import type { TerritoryRef } from '../state/url-state.ts';
+import { getLoadedIndex } from '../data/territory-index.ts';
+
+interface Hover {
+  readonly ref: TerritoryRef;
+  readonly x: number;
+  readonly y: number;
+}
+
+export function MapView() {
+  const atlas = useAtlas();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const level = useAtlasState((s) => s.level);
+  const status = useAtlasState((s) => s.levelStatus[s.level]);
+  const error = useAtlasState((s) => s.error);
+  const selection = useAtlasState((s) => s.selection);
+  useAtlasState((s) => s.indexVersion);
+
+  useEffect(() => {
+    const controller = atlas.attachMap(containerRef.current!);
+    return controller.on('hover', (ref, point) => setHover(ref && point ? { ref, x: point.x, y: point.y } : null));
+  }, [atlas]);
+
+  const hovered = hover ? atlas.territory(hover.ref) : undefined;
+  const selected = atlas.territory(selection);
+  const count = getLoadedIndex(level)?.size ?? null;
+
+  return (
+    <div className="atlas-map-wrap">
+      <div
+        ref={containerRef}
+        className="atlas-map"
+        id="atlas-map"
+        role="region"
+        aria-label={fr.map.ariaLabel}
+        aria-describedby="atlas-map-summary"
+        data-testid="map"
+      />
+      {hover && (
+        <div className="atlas-tooltip" role="presentation" style={{ transform: `translate(${hover.x + 12}px, ${hover.y + 12}px)` }}>
+          <strong>{hovered?.name ?? hover.ref.code}</strong>
+          <span>
+            {fr.levels.label(hover.ref.level)}
+            {hovered?.level === 'commune' && hovered.parents.departement ? ` (${hovered.parents.departement})` : ''}
+          </span>
+          <IndicatorHoverLines level={hover.ref.level} code={hover.ref.code} />
+        </div>
+      )}
+      {status === 'loading' && (
+        <p className="atlas-map-status" role="status">
+          {fr.app.loading}
+        </p>
+      )}
+      {error && (
+        <p className="atlas-map-status atlas-map-status--error" role="alert">
+          {error}
+        </p>
+      )}
+      <div id="atlas-map-summary" className="fr-sr-only" aria-live="polite">
+        <p>{fr.map.summary(level, status === 'ready' ? count : null)}</p>
+        <p>{selected ? fr.map.selected(selected.name) : fr.map.noSelection}</p>
+        <p>{fr.map.help}</p>
+      </div>
+    </div>
+  );
+}

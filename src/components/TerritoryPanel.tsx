@@ -1,0 +1,66 @@
+// Side panel of the selected territory: a heading, a close button (and Échap),
+// then the registered sections. Focus moves to the heading when a territory
+// is selected from outside the panel, and back to the map when it closes.
+import { useEffect, useRef } from 'react';
+import { fr } from '../i18n/fr.ts';
+import { useAtlas, useAtlasState } from '../app/context.ts';
+import { PANEL_SECTIONS } from './panel/sections.ts';
+import type { TerritoryRef } from '../state/url-state.ts';
+
+export function TerritoryPanel({ onClosed }: { onClosed: () => void }) {
+  const atlas = useAtlas();
+  const selection = useAtlasState((s) => s.selection);
+  useAtlasState((s) => s.indexVersion);
+  const territory = atlas.territory(selection);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const selectionKey = selection ? `${selection.level}:${selection.code}` : '';
+
+  useEffect(() => {
+    if (selectionKey === '') return;
+    const inSearch = document.activeElement?.id === 'atlas-search-input';
+    // Keep focus in the search box (the user may search again); otherwise move to the panel.
+    if (!inSearch && !panelRef.current?.contains(document.activeElement)) headingRef.current?.focus();
+    if (!atlas.territory(selection)) void atlas.ensureIndex(selection!.level);
+  }, [selectionKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  if (!selection) return null;
+
+  const close = () => {
+    atlas.clearSelection();
+    onClosed();
+  };
+  const select = (ref: TerritoryRef) => atlas.selectTerritory(ref, { fly: true });
+
+  return (
+    <aside
+      ref={panelRef}
+      className="atlas-panel"
+      aria-labelledby="atlas-panel-title"
+      data-testid="territory-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <div className="atlas-panel__head">
+        <p className="fr-text--sm fr-mb-0 atlas-panel__kicker">{fr.panel.title}</p>
+        <button type="button" className="fr-btn--close fr-btn" title={fr.panel.close} aria-label={fr.panel.close} onClick={close}>
+          {fr.panel.close}
+        </button>
+      </div>
+      <h2 id="atlas-panel-title" className="fr-h4 atlas-panel__title" tabIndex={-1} ref={headingRef} data-testid="panel-name">
+        {territory ? territory.name : fr.panel.loading}
+      </h2>
+      {territory &&
+        PANEL_SECTIONS.map(({ id, title, Component }) => (
+          <section key={id} className="atlas-panel__section" data-section={id} aria-label={title}>
+            {title && <h3 className="fr-text--md fr-mb-1w atlas-panel__section-title">{title}</h3>}
+            <Component territory={territory} onSelect={select} />
+          </section>
+        ))}
+    </aside>
+  );
+}

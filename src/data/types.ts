@@ -1,0 +1,53 @@
+// Viewer-side types of the built data (docs/data-format.md is the contract).
+import type { Level, SupraLevel, Zone } from '../lib/levels.ts';
+
+export interface SourceCredit {
+  readonly id: string;
+  readonly producer: string;
+  readonly title: string;
+  readonly licence: string;
+  readonly vintage: string;
+  readonly url?: string | null;
+  readonly homepage?: string | null;
+}
+
+export interface GeometryFile {
+  readonly zone: Zone;
+  /** Relative to `data/`. */
+  readonly url: string;
+  readonly bytes?: number;
+  readonly gzipBytes?: number;
+  readonly features?: number;
+}
+
+export interface Manifest {
+  readonly version: number;
+  readonly cog: string;
+  readonly sources: readonly SourceCredit[];
+  readonly geometry: Readonly<Record<Level, readonly GeometryFile[]>>;
+  readonly index: Readonly<Record<Level, string>>;
+  /** Issue 3 and 4 entries; the viewer core ignores them. */
+  readonly indicators?: string;
+  readonly overlays?: unknown;
+}
+
+/** [west, south, east, north], WGS84. */
+export type BBox = readonly [number, number, number, number];
+
+export interface TerritoryRecord {
+  readonly code: string;
+  readonly name: string;
+  readonly level: Level;
+  readonly parents: Partial<Record<SupraLevel, string>>;
+  readonly population: number | null;
+  readonly areaKm2: number | null;
+  readonly bbox: BBox;
+  readonly postcodes?: readonly string[];
+  readonly communes?: number;
+  readonly noEpci?: boolean;
+}
+
+export interface TerritoryIndexFile {
+  readonly level: Level;
+  readonly territories: readonly TerritoryRecord[];
+}

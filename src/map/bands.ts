@@ -1,0 +1,28 @@
+// Z-order bands of the map, bottom to top. A layer is added "into" a band by
+// inserting it before the band's end marker (an invisible background layer),
+// so modules added later (issues 3–5) never need to know each other's ids.
+import type { LayerSpecification } from 'maplibre-gl';
+
+export const BANDS = [
+  /** Land fill of the current level (territories). */
+  'base',
+  /** Indicator choropleth (issue 3). */
+  'choropleth',
+  /** Territory outlines. */
+  'outlines',
+  /** Priority zones, contracts, hospitals… (issue 4). */
+  'overlays',
+  /** Hover and selection, perimeter under construction (issue 5). */
+  'highlight',
+] as const;
+export type Band = (typeof BANDS)[number];
+
+export const bandEndMarkerId = (band: Band) => `band-end:${band}`;
+
+export function bandMarkerLayers(): LayerSpecification[] {
+  return BANDS.map((band) => ({
+    id: bandEndMarkerId(band),
+    type: 'background',
+    layout: { visibility: 'none' },
+  }));
+}

@@ -1,0 +1,286 @@
+// The one MapLibre map of the app, created once and driven imperatively.
+// React state reaches it only through these methods (setLevel, setSelection,
+// setHover, setFeatureStates, fitBounds…); it reports user gestures through
+// `on(...)`. It never holds React state, and no feature collection ever
+// passes through React.
+import * as maplibregl from 'maplibre-gl';
+import type { LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import { LEVELS, type Level } from '../lib/levels.ts';
+import type { BBox } from '../data/types.ts';
+import type { LevelGeometry } from '../data/geometry.ts';
+import type { MapView, TerritoryRef } from '../state/url-state.ts';
+import {
+  territoryFillLayer,
+  territoryHighlightLayers,
+  territoryLayerIds,
+  territoryOutlineLayer,
+  territorySource,
+  territorySourceId,
+} from '../layers/territories.ts';
+import { bandEndMarkerId, type Band } from './bands.ts';
+import { baseStyle } from './style.ts';
+import type { LayerContext, MapLayerModule } from './layer-module.ts';
+import { ZONE_BBOX } from './zones-view.ts';
+
+export type FeatureStateValues = Record<string, string | number | boolean | null>;
+
+export interface MapControllerEvents {
+  /** Pointer over a territory of the current level (null when it leaves). */
+  hover: (ref: TerritoryRef | null, point: { x: number; y: number } | null) => void;
+  /** Click on the map: the territory under the pointer, or null on the sea. */
+  click: (ref: TerritoryRef | null) => void;
+  /** End of a pan / zoom (user or programmatic). */
+  moveend: (view: MapView) => void;
+  /** A level's geometry started / finished loading, or failed. */
+  levelstatus: (level: Level, status: 'loading' | 'ready' | 'error', info?: LevelGeometry | Error) => void;
+}
+
+export interface MapControllerOptions {
+  readonly container: HTMLElement;
+  readonly initialView: MapView | null;
+  /** Loads a level's geometry (injected: the data layer stays out of the map module). */
+  readonly loadGeometry: (level: Level) => Promise<LevelGeometry>;
+  readonly locale?: Record<string, string>;
+}
+
+type Listeners = { [K in keyof MapControllerEvents]: Set<MapControllerEvents[K]> };
+
+export class MapController {
+  readonly map: MapLibreMap;
+  /** Resolves when the base style is loaded. */
+  readonly styleReady: Promise<void>;
+
+  private currentLevel: Level | null = null;
+  private readonly sourcesReady = new Map<Level, Promise<void>>();
+  private readonly addedLevels = new Set<Level>();
+  private selection: TerritoryRef | null = null;
+  private hover: TerritoryRef | null = null;
+  /** Feature states asked for a level whose source is not on the map yet. */
+  private readonly pendingStates = new Map<Level, Map<string, FeatureStateValues>>();
+  private readonly listeners: Listeners = { hover: new Set(), click: new Set(), moveend: new Set(), levelstatus: new Set() };
+  private readonly modules: MapLayerModule[] = [];
+  private readonly loadGeometry: (level: Level) => Promise<LevelGeometry>;
+
+  constructor(options: MapControllerOptions) {
+    this.loadGeometry = options.loadGeometry;
+    const view = options.initialView;
+    this.map = new maplibregl.Map({
+      container: options.container,
+      style: baseStyle(),
+      ...(view ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom } : { bounds: ZONE_BBOX.metro as [number, number, number, number] }),
+      fitBoundsOptions: { padding: 16 },
+      attributionControl: false,
+      renderWorldCopies: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxZoom: 14,
+      minZoom: 1,
+      locale: options.locale,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+    this.styleReady = new Promise((resolve) => {
+      if (this.map.isStyleLoaded()) resolve();
+      else this.map.once('load', () => resolve());
+    });
+    this.map.on('mousemove', (e) => this.onPointerMove(e));
+    this.map.on('mouseout', () => this.emitHover(null, null));
+    this.map.on('click', (e) => this.onClick(e));
+    this.map.on('moveend', () => {
+      const view = this.getView();
+      for (const l of this.listeners.moveend) l(view);
+    });
+  }
+
+  on<K extends keyof MapControllerEvents>(event: K, listener: MapControllerEvents[K]): () => void {
+    (this.listeners[event] as Set<MapControllerEvents[K]>).add(listener);
+    return () => (this.listeners[event] as Set<MapControllerEvents[K]>).delete(listener);
+  }
+
+  get level(): Level | null {
+    return this.currentLevel;
+  }
+
+  /** Shows a level (loading its geometry on first use). Resolves once its source is on the map. */
+  async setLevel(level: Level): Promise<void> {
+    this.currentLevel = level;
+    const ready = this.ensureLevel(level);
+    this.applyVisibility();
+    await ready;
+    if (this.currentLevel !== level) return;
+    this.applyVisibility();
+    if (this.hover && this.hover.level !== level) this.setHover(null);
+    const ctx = this.layerContext();
+    for (const m of this.modules) m.onLevelChange?.(level, ctx);
+  }
+
+  /** Adds a level's source and layers (hidden unless current); idempotent. */
+  ensureLevel(level: Level): Promise<void> {
+    let p = this.sourcesReady.get(level);
+    if (!p) {
+      p = this.addLevel(level);
+      p.catch(() => this.sourcesReady.delete(level));
+      this.sourcesReady.set(level, p);
+    }
+    return p;
+  }
+
+  private async addLevel(level: Level): Promise<void> {
+    this.emit('levelstatus', level, 'loading');
+    try {
+      const [geometry] = await Promise.all([this.loadGeometry(level), this.styleReady]);
+      const visible = this.currentLevel === level;
+      this.map.addSource(territorySourceId(level), territorySource(geometry.data));
+      this.addLayerToBand('base', territoryFillLayer(level, visible));
+      this.addLayerToBand('outlines', territoryOutlineLayer(level, visible));
+      for (const layer of territoryHighlightLayers(level, visible)) this.addLayerToBand('highlight', layer);
+      this.addedLevels.add(level);
+      this.flushPendingStates(level);
+      if (this.selection?.level === level) this.writeState(this.selection, { selected: true });
+      this.emit('levelstatus', level, 'ready', geometry);
+    } catch (error) {
+      this.emit('levelstatus', level, 'error', error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+  }
+
+  private applyVisibility(): void {
+    for (const level of this.addedLevels) {
+      const visibility = level === this.currentLevel ? 'visible' : 'none';
+      for (const id of Object.values(territoryLayerIds(level))) {
+        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
+      }
+    }
+  }
+
+  setSelection(ref: TerritoryRef | null): void {
+    if (sameRef(ref, this.selection)) return;
+    if (this.selection) this.writeState(this.selection, { selected: false });
+    this.selection = ref;
+    if (ref) this.writeState(ref, { selected: true });
+  }
+
+  setHover(ref: TerritoryRef | null): void {
+    if (sameRef(ref, this.hover)) return;
+    if (this.hover) this.writeState(this.hover, { hover: false });
+    this.hover = ref;
+    if (ref) this.writeState(ref, { hover: true });
+  }
+
+  /**
+   * Sets feature-state on many territories of a level at once (e.g. indicator
+   * values, `{ value: 12.3 }`, for a choropleth whose paint reads
+   * ['feature-state', 'value']). Kept and applied later if the level's source
+   * is not loaded yet.
+   */
+  setFeatureStates(level: Level, states: ReadonlyMap<string, FeatureStateValues>): void {
+    if (!this.addedLevels.has(level)) {
+      const pending = this.pendingStates.get(level) ?? new Map<string, FeatureStateValues>();
+      for (const [code, values] of states) pending.set(code, { ...pending.get(code), ...values });
+      this.pendingStates.set(level, pending);
+      return;
+    }
+    const source = territorySourceId(level);
+    for (const [code, values] of states) this.map.setFeatureState({ source, id: code }, values);
+  }
+
+  /** Removes one feature-state key (or all) from every territory of a level. */
+  clearFeatureStates(level: Level, key?: string): void {
+    this.pendingStates.delete(level);
+    if (!this.addedLevels.has(level)) return;
+    this.map.removeFeatureState({ source: territorySourceId(level) }, key);
+    // hover / selection are feature-state too: restore them.
+    if (this.selection?.level === level) this.writeState(this.selection, { selected: true });
+    if (this.hover?.level === level) this.writeState(this.hover, { hover: true });
+  }
+
+  fitBounds(bbox: BBox, options: { animate?: boolean; maxZoom?: number } = {}): void {
+    const [w, s, e, n] = bbox;
+    this.map.fitBounds(
+      [
+        [w, s],
+        [e, n],
+      ],
+      { padding: 40, maxZoom: options.maxZoom ?? 11, animate: options.animate ?? true, duration: 800 },
+    );
+  }
+
+  getView(): MapView {
+    const c = this.map.getCenter();
+    return { lng: c.lng, lat: c.lat, zoom: this.map.getZoom() };
+  }
+
+  /** Plugs a layer module (issue 3+) into the map. */
+  async addLayerModule(module: MapLayerModule): Promise<void> {
+    await this.styleReady;
+    this.modules.push(module);
+    await module.install(this.layerContext());
+  }
+
+  /** Adds a layer at the top of a z-order band. */
+  addLayerToBand(band: Band, layer: LayerSpecification): void {
+    this.map.addLayer(layer, bandEndMarkerId(band));
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  private layerContext(): LayerContext {
+    return {
+      map: this.map,
+      addLayer: (band, layer) => this.addLayerToBand(band, layer),
+      level: this.currentLevel ?? LEVELS[0],
+      territorySourceId,
+      whenLevelReady: (level) => this.ensureLevel(level),
+    };
+  }
+
+  private writeState(ref: TerritoryRef, values: FeatureStateValues): void {
+    if (this.addedLevels.has(ref.level)) {
+      this.map.setFeatureState({ source: territorySourceId(ref.level), id: ref.code }, values);
+    }
+  }
+
+  private flushPendingStates(level: Level): void {
+    const pending = this.pendingStates.get(level);
+    if (!pending) return;
+    this.pendingStates.delete(level);
+    this.setFeatureStates(level, pending);
+  }
+
+  private territoryAt(e: MapMouseEvent): TerritoryRef | null {
+    const level = this.currentLevel;
+    if (!level || !this.addedLevels.has(level)) return null;
+    const [feature] = this.map.queryRenderedFeatures(e.point, { layers: [territoryLayerIds(level).fill] });
+    const code = feature?.id ?? feature?.properties?.code;
+    return code === undefined || code === null ? null : { level, code: String(code) };
+  }
+
+  private onPointerMove(e: MapMouseEvent): void {
+    const ref = this.territoryAt(e);
+    this.map.getCanvas().style.cursor = ref ? 'pointer' : '';
+    this.emitHover(ref, ref ? { x: e.point.x, y: e.point.y } : null);
+  }
+
+  private emitHover(ref: TerritoryRef | null, point: { x: number; y: number } | null): void {
+    this.setHover(ref);
+    for (const l of this.listeners.hover) l(ref, point);
+  }
+
+  private onClick(e: MapMouseEvent): void {
+    const ref = this.territoryAt(e);
+    for (const l of this.listeners.click) l(ref);
+  }
+
+  private emit(event: 'levelstatus', level: Level, status: 'loading' | 'ready' | 'error', info?: LevelGeometry | Error): void {
+    for (const l of this.listeners[event]) l(level, status, info);
+  }
+}
+
+function sameRef(a: TerritoryRef | null, b: TerritoryRef | null): boolean {
+  return a === b || (a !== null && b !== null && a.level === b.level && a.code === b.code);
+}

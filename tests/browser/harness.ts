@@ -1,0 +1,163 @@
+// Browser test harness: serves dist/ UNDER A SUB-PATH (/atlas/) with a tiny
+// static server (proves sub-path deploys), drives Debian's Chromium through
+// playwright-core, records every request to a non-local host (there must be
+// none) and page errors, and saves screenshots to test-artifacts/.
+import { createServer, type Server } from 'node:http';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const SUB_PATH = '/atlas/';
+const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export interface StaticServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `root` at http://127.0.0.1:PORT/atlas/; anything outside the sub-path is a 404. */
+export async function serveDist(root = DIST): Promise<StaticServer> {
+  if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html missing: run \`npm run build\` first`);
+  const server: Server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!path.startsWith(SUB_PATH)) {
+      res.writeHead(404).end('outside sub-path');
+      return;
+    }
+    const rel = normalize(path.slice(SUB_PATH.length) || 'index.html');
+    const file = join(root, rel.endsWith('/') ? `${rel}index.html` : rel);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}${SUB_PATH}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+export interface AtlasPage {
+  readonly page: Page;
+  /** Requests (any outcome) to hosts other than 127.0.0.1 / localhost. */
+  readonly externalRequests: string[];
+  /** Failed requests to hosts other than 127.0.0.1 / localhost. */
+  readonly failedExternalRequests: string[];
+  readonly pageErrors: string[];
+  readonly consoleErrors: string[];
+}
+
+function isLocal(url: string): boolean {
+  if (/^(data|blob|about|chrome|devtools):/.test(url)) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/** Opens the atlas at `hash` in a new page and waits for the app's first map idle. */
+export async function openAtlas(browser: Browser, baseUrl: string, hash = ''): Promise<AtlasPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const result: AtlasPage = { page, externalRequests: [], failedExternalRequests: [], pageErrors: [], consoleErrors: [] };
+  page.on('request', (r) => {
+    if (!isLocal(r.url())) result.externalRequests.push(r.url());
+  });
+  page.on('requestfailed', (r) => {
+    if (!isLocal(r.url())) result.failedExternalRequests.push(r.url());
+  });
+  page.on('pageerror', (e) => result.pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') result.consoleErrors.push(m.text());
+  });
+  await page.goto(baseUrl + hash, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.__clsAtlas !== undefined);
+  await page.evaluate(() => window.__clsAtlas!.ready);
+  return result;
+}
+
+/** Resolves at the next map `idle` (after forcing a repaint, so it always comes). */
+export async function waitForIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.evaluate(
+    (timeout) =>
+      new Promise<void>((resolve, reject) => {
+        const map = window.__clsAtlas!.map!;
+        const timer = setTimeout(() => reject(new Error('map idle timeout')), timeout);
+        map.once('idle', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        map.triggerRepaint();
+      }),
+    timeoutMs,
+  );
+}
+
+/** Waits until nothing moves, all sources are loaded, then one more idle. */
+export async function waitForSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = window.__clsAtlas?.map;
+    return !!map && !map.isMoving() && map.loaded() && map.areTilesLoaded();
+  }, undefined, { timeout: 90_000, polling: 200 });
+  await waitForIdle(page);
+}
+
+export async function screenshot(page: Page, name: string): Promise<Buffer> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Screenshot of the map canvas only. */
+export async function mapScreenshot(page: Page, name: string): Promise<Buffer> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return page.locator('[data-testid="map"] canvas').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
