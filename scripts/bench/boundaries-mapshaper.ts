@@ -41,6 +41,8 @@ export function mapshaperCommands(zone: Zone): string {
     '-dissolve BV2022 + name=bv target=commune',
     '-dissolve DEP + name=departement target=commune',
     '-dissolve REG + name=region target=commune',
+    // Like the build: the commune code only (names and figures live in the index).
+    '-filter-fields DEPCOM target=commune',
     ...['commune', 'epci', 'bv', 'departement', 'region'].map((level) => `-o target=${level} format=topojson quantization=${q} ${level}-${zone}.topo.json`),
   ].join(' ');
 }
