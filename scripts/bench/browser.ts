@@ -70,7 +70,16 @@ export const SCRIPT = {
   zoomCenter: [2.35, 47.2] as [number, number],
 };
 
-const evaluate = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+const EVALUATE_TIMEOUT_MS = 180_000;
+
+/** page.evaluate of an expression, never waiting forever (a viewer that never gets ready). */
+const evaluate = <T>(page: Page, expression: string, timeoutMs = EVALUATE_TIMEOUT_MS): Promise<T> => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`page did not answer within ${timeoutMs / 1000} s: ${expression.slice(0, 60)}`)), timeoutMs);
+  });
+  return Promise.race([page.evaluate(expression) as Promise<T>, timeout]).finally(() => clearTimeout(timer));
+};
 
 async function settle(
   page: Page,
@@ -247,7 +256,12 @@ export async function runBrowserBench(options: BrowserOptions): Promise<{ chromi
     const runs: BrowserRun[] = [];
     for (let i = 1; i <= options.runs; i++) {
       options.log(`    run ${i}/${options.runs}`);
-      runs.push(await oneRun(browser, server, i, options));
+      try {
+        runs.push(await oneRun(browser, server, i, options));
+      } catch (error) {
+        options.log(`    run ${i} FAILED: ${(error as Error).message.split('\n')[0]}`);
+        for (const context of browser.contexts()) await context.close().catch(() => undefined);
+      }
     }
     return { chromium: version, runs };
   } finally {
