@@ -249,6 +249,10 @@ async function main(): Promise<void> {
       if (!site) {
         if (existsSync(path.join(PROJECT_ROOT, 'public', 'data', 'manifest.json')) || freshData) {
           site = await buildSite(PROJECT_ROOT, path.join(tmp, 'site'), freshData);
+          if (!site && existsSync(path.join(PROJECT_ROOT, 'dist', 'index.html'))) {
+            log('  falling back to the existing dist/');
+            site = path.join(PROJECT_ROOT, 'dist');
+          }
         } else if (existsSync(path.join(PROJECT_ROOT, 'dist', 'index.html'))) {
           site = path.join(PROJECT_ROOT, 'dist');
         }
