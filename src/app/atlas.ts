@@ -2,7 +2,7 @@
 // controller, the data loaders and the search index, plus the actions that
 // tie them together (select a territory, switch level, fly to a zone).
 // Components reach it through `useAtlas()`; tests through `window.__clsAtlas`.
-import { LEVELS, SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
+import { SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
 import { loadManifest } from '../data/manifest.ts';
 import { loadLevelGeometry } from '../data/geometry.ts';
 import { getTerritory, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
@@ -11,6 +11,7 @@ import { SearchIndex } from '../search/rank.ts';
 import { MapController } from '../map/controller.ts';
 import { ZONE_BBOX } from '../map/zones-view.ts';
 import { LAYER_MODULES } from '../layers/registry.ts';
+import { selectionAtLevel } from '../state/selection.ts';
 import { parseUrlState, type TerritoryRef, type UrlState } from '../state/url-state.ts';
 import { fr } from '../i18n/fr.ts';
 import { createStore, INITIAL_APP_STATE, type AppStore } from './store.ts';
@@ -41,6 +42,16 @@ export class Atlas {
       this.rejectReady = reject;
     });
     this.ready.catch(() => undefined);
+    // Start the first level's fetch + decode now, in parallel with React and
+    // MapLibre start-up (the controller gets the same cached promise).
+    const first = this.store.getState().level;
+    this.manifest().then(
+      (m) => {
+        void loadLevelGeometry(m, first).catch(() => undefined);
+        for (const level of SUPRA_LEVELS) void loadTerritoryIndex(m, level).catch(() => undefined);
+      },
+      () => undefined,
+    );
     onIndexLoaded((level, lookup) => {
       this.search.setLevel(level, [...lookup.values()]);
       this.store.setState((s) => ({ indexVersion: s.indexVersion + 1 }));
@@ -117,13 +128,10 @@ export class Atlas {
 
   /** Shows a level; a selection finer than it is replaced by its parent there. */
   setLevel(level: Level): void {
-    const { selection } = this.store.getState();
-    let nextSelection = selection;
-    if (selection && LEVELS.indexOf(selection.level) < LEVELS.indexOf(level)) {
-      const parent = getTerritory(selection.level, selection.code)?.parents[level as Exclude<Level, 'commune'>];
-      if (parent) nextSelection = { level, code: parent };
-    }
-    this.store.setState({ level, selection: nextSelection });
+    const selection = selectionAtLevel(this.store.getState().selection, level, (ref, parentLevel) =>
+      getTerritory(ref.level, ref.code)?.parents[parentLevel],
+    );
+    this.store.setState({ level, selection });
   }
 
   /** Selects a territory, switching to its level; `fly` frames it on the map. */

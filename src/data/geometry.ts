@@ -21,9 +21,12 @@ let worker: Worker | null = null;
 let nextId = 1;
 const waiting = new Map<number, (r: GeometryResponse) => void>();
 
+// `?decode=main` in the page URL forces main-thread decoding (for benchmarks).
+const forceMainThread = typeof location !== 'undefined' && new URLSearchParams(location.search).get('decode') === 'main';
+
 function getWorker(): Worker | null {
   if (worker) return worker;
-  if (typeof Worker === 'undefined') return null;
+  if (typeof Worker === 'undefined' || forceMainThread) return null;
   try {
     worker = new Worker(new URL('./geometry.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<GeometryResponse>) => {

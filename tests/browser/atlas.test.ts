@@ -8,6 +8,7 @@ import {
   openAtlas,
   screenshot,
   serveDist,
+  waitForLevel,
   waitForSettled,
   type AtlasPage,
   type StaticServer,
@@ -98,7 +99,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     await expect.poll(() => parents.locator('li[data-level="epci"]').textContent()).toContain('CA Coulommiers Pays de Brie');
     await expect.poll(() => parents.locator('li[data-level="departement"]').textContent()).toContain('Seine-et-Marne');
     expect(await panel.locator('[data-testid="panel-population"]').textContent()).toMatch(/\d/);
-    await waitForSettled(page);
+    await waitForLevel(page, 'commune');
     expect((await state(page)).level).toBe('commune');
     await screenshot(page, 'search-coulommiers');
     await close(atlas);
@@ -108,8 +109,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     const atlas = await open();
     const { page } = atlas;
     await page.locator('input[name="atlas-level"][value="epci"]').check({ force: true });
-    await page.waitForFunction(() => window.__clsAtlas!.state.levelStatus.epci === 'ready');
-    await waitForSettled(page);
+    await waitForLevel(page, 'epci');
     const box = (await page.locator('[data-testid="map"] canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45);
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);
@@ -127,8 +127,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     const atlas = await open();
     const { page } = atlas;
     await search(page, 'Mamoudzou', 'commune', '97611');
-    await page.waitForFunction(() => window.__clsAtlas!.state.levelStatus.commune === 'ready');
-    await waitForSettled(page);
+    await waitForLevel(page, 'commune');
     const found = await page.evaluate(() => {
       const map = window.__clsAtlas!.map!;
       const c = map.getCenter();

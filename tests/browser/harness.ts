@@ -151,6 +151,14 @@ export async function waitForSettled(page: Page): Promise<void> {
   await waitForIdle(page);
 }
 
+/** Waits until a level's geometry is on the map, then for the map to settle. */
+export async function waitForLevel(page: Page, level: string): Promise<void> {
+  await page.waitForFunction((l) => window.__clsAtlas!.state.levelStatus[l as 'commune'] === 'ready', level, {
+    timeout: 90_000,
+  });
+  await waitForSettled(page);
+}
+
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   await mkdir(ARTIFACTS, { recursive: true });
   return page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
