@@ -89,7 +89,7 @@ export function ChecklistPanel({
         {t.title}
       </h3>
       <p className="fr-text--sm">{t.intro}</p>
-      <ol className="portrait-checklist__list">
+      <ul className="portrait-checklist__list">
         {results.map((r) => (
           <li key={r.id} className={`portrait-rule portrait-rule--${r.status}`} data-rule={r.id} data-status={r.status}>
             <div className="portrait-rule__head">
@@ -114,7 +114,7 @@ export function ChecklistPanel({
             </ul>
           </li>
         ))}
-      </ol>
+      </ul>
       <fieldset className="fr-fieldset portrait-thresholds" aria-labelledby={`${baseId}-thresholds`}>
         <legend id={`${baseId}-thresholds`} className="fr-fieldset__legend fr-text--md">
           {t.thresholds}

@@ -71,6 +71,7 @@ describe('territory portrait', () => {
     expect(await page.locator('[data-testid="portrait-checklist"]').isVisible()).toBe(true);
     expect(await page.locator('.portrait-snapshot img').isVisible()).toBe(true);
     expect(await page.locator('[data-testid="portrait-sources"]').innerText()).toMatch(/Portrait établi le \d{1,2} \S+ \d{4}/);
+    await screenshot(page, 'portrait-print-page1');
     await page.screenshot({ path: 'test-artifacts/portrait-print.png', fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
