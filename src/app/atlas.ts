@@ -139,7 +139,14 @@ export class Atlas {
     this.store.setState({ level: ref.level, selection: ref });
     void this.ensureIndex(ref.level).then(() => {
       const record = getTerritory(ref.level, ref.code);
-      if (options.fly && record) this.controller?.fitBounds(record.bbox, { maxZoom: ref.level === 'commune' ? 10.5 : 9.5 });
+      if (!options.fly || !record) return;
+      // Frame after the panel has opened: the map is narrower then.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.controller?.map.resize();
+          this.controller?.fitBounds(record.bbox, { maxZoom: ref.level === 'commune' ? 10.5 : 9.5 });
+        }),
+      );
     });
   }
 
