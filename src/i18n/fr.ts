@@ -43,7 +43,7 @@ const portraitFr = {
     comparison: 'Comparaison',
     noIndicator: 'Aucun indicateur disponible pour ce thème.',
     rankText: (rank: number, count: number, levelPlural: string) =>
-      `${rank}${rank === 1 ? 'er' : 'e'} sur ${nfPortrait(0).format(count)} ${levelPlural.toLowerCase()} (valeur décroissante)`,
+      `${nfPortrait(0).format(rank)}${rank === 1 ? 'er' : 'e'} sur ${nfPortrait(0).format(count)} ${levelPlural.toLowerCase()} (valeur décroissante)`,
     percentileText: (p: number) => `percentile ${nfPortrait(0).format(p)}`,
     noRank: 'rang non applicable',
     noRankPerimeter: 'sans rang (périmètre sur mesure)',
