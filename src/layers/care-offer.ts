@@ -28,7 +28,7 @@ export const HOSPITAL_TYPE_PROPERTY = 'type';
 
 /** Points merge into clusters up to this zoom; from the next one every hospital is drawn. */
 export const CLUSTER_MAX_ZOOM = 9;
-const CLUSTER_RADIUS = 44;
+const CLUSTER_RADIUS = 32;
 const ICON_SIZE = 14;
 const CLUSTER_COLOR = '#3a3a3a';
 

@@ -3,8 +3,10 @@
 //
 // Zones are mapped through their communes (no national QPV polygons exist in
 // the sources), so each zone type is a pattern over the communes it holds
-// (a filter on the commune territory source) plus their outlines. Patterns (hatch / dots / counter-hatch)
-// and outline dashes stay readable over any choropleth and in greyscale.
+// (a filter on the commune territory source) plus their outlines. Patterns
+// and outline dashes stay readable over any choropleth and in greyscale;
+// the strokes run in three directions (/, —, \), so two zones that overlap
+// read as a cross-hatch.
 import type { FillLayerSpecification, FilterSpecification, LineLayerSpecification } from 'maplibre-gl';
 import type { ZoneType } from '../lib/zones.ts';
 import { drawPattern, type PatternImage, type PatternSpec } from '../overlays/patterns.ts';
@@ -26,6 +28,12 @@ export interface ZoneStyle {
   readonly lineWidth: number;
   /** Outline dash in line widths; null = solid. */
   readonly dash: readonly number[] | null;
+  /**
+   * Commune outlines appear from this zoom: thousands of rural communes
+   * outlined at national zoom would bury the choropleth; the pattern alone
+   * reads there.
+   */
+  readonly outlineMinZoom: number;
 }
 
 const HALO = '#ffffff';
@@ -36,18 +44,22 @@ export const ZONE_STYLES: Readonly<Record<MappedZoneType, ZoneStyle>> = {
     pattern: { kind: 'hatch', size: 8, angle: 45, lineWidth: 2, color: '#a3005c' },
     lineWidth: 2,
     dash: null,
+    outlineMinZoom: 0,
   },
   rural_isole: {
     color: '#1e5b29',
-    pattern: { kind: 'dots', size: 8, radius: 1.7, color: '#1e5b29' },
+    // Continuous strokes, not dots: at national zoom a commune is a few pixels wide and dots would miss most of them.
+    pattern: { kind: 'hatch', size: 6, angle: 0, lineWidth: 1.6, color: '#1e5b29' },
     lineWidth: 1.4,
     dash: [2.5, 1.5],
+    outlineMinZoom: 7,
   },
   frr: {
     color: '#6b4200',
     pattern: { kind: 'hatch', size: 10, angle: 135, lineWidth: 1.6, color: '#6b4200' },
     lineWidth: 1.4,
     dash: [0.8, 1.6],
+    outlineMinZoom: 7,
   },
 };
 
@@ -104,6 +116,7 @@ export function zoneLayerSpecs(
       id: zoneLayerId(type, 'halo'),
       type: 'line',
       source: communeSourceId,
+      minzoom: style.outlineMinZoom,
       filter,
       layout: { visibility, 'line-join': 'round' },
       paint: { 'line-color': HALO, 'line-opacity': 0.7, 'line-width': width(style.lineWidth + 1.5) as never },
@@ -112,6 +125,7 @@ export function zoneLayerSpecs(
       id: zoneLayerId(type, 'line'),
       type: 'line',
       source: communeSourceId,
+      minzoom: style.outlineMinZoom,
       filter,
       layout: { visibility, 'line-join': 'round' },
       paint: {

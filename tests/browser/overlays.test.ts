@@ -1,0 +1,238 @@
+// Issue 4 viewer, in Debian's Chromium, against dist/ served under /atlas/:
+// each overlay toggled on is drawn (pixel diff of the map with the overlay
+// off / on), a click on a contract perimeter opens its card, and the panel
+// of a territory lists its contract, its zones and its hospitals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type AtlasPage, type StaticServer } from './harness.ts';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function close(atlas: AtlasPage): Promise<void> {
+  expect(atlas.pageErrors).toEqual([]);
+  expect(atlas.externalRequests).toEqual([]);
+  await atlas.page.context().close();
+}
+
+const CONTROL = '[data-testid="overlay-control"]';
+
+/** Opens the overlay box if it is collapsed. */
+async function openControl(page: Page): Promise<void> {
+  const button = page.locator(`${CONTROL} button[aria-controls="cls-overlay-body"]`);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+}
+
+async function collapseControl(page: Page): Promise<void> {
+  const button = page.locator(`${CONTROL} button[aria-controls="cls-overlay-body"]`);
+  if ((await button.getAttribute('aria-expanded')) === 'true') await button.click();
+}
+
+/** The map canvas alone: DOM boxes over the map (overlay box, tooltip, popups) hidden while shooting. */
+async function mapPixels(page: Page, name: string): Promise<Buffer> {
+  await page.mouse.move(1, 1);
+  const style = await page.addStyleTag({ content: '.cls-overlay-control, .atlas-tooltip, .maplibregl-popup, .cls-contract-card { visibility: hidden !important; }' });
+  await waitForSettled(page);
+  const png = await page.locator('[data-testid="map"] canvas').screenshot();
+  await screenshot(page, name);
+  await style.evaluate((node) => (node as HTMLElement).remove());
+  return png;
+}
+
+/** Number of pixels that differ (any channel by more than `tolerance`) between two PNGs of the same size. */
+async function differingPixels(page: Page, a: Buffer, b: Buffer, tolerance = 12): Promise<{ differing: number; total: number }> {
+  return page.evaluate(
+    async ({ a64, b64, tol }) => {
+      const decode = async (b: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [x, y] = await Promise.all([decode(a64), decode(b64)]);
+      let differing = 0;
+      for (let i = 0; i < Math.min(x.length, y.length); i += 4) {
+        if (Math.abs(x[i]! - y[i]!) > tol || Math.abs(x[i + 1]! - y[i + 1]!) > tol || Math.abs(x[i + 2]! - y[i + 2]!) > tol) differing++;
+      }
+      return { differing, total: x.length / 4 };
+    },
+    { a64: a.toString('base64'), b64: b.toString('base64'), tol: tolerance },
+  );
+}
+
+/** Switches an overlay with its toggle (a checkbox: keyboard-operable) and waits for it to be drawn. */
+async function toggle(page: Page, id: string, on: boolean): Promise<void> {
+  const input = page.locator(`${CONTROL} [data-overlay="${id}"] input[type="checkbox"]`);
+  expect(await input.isChecked()).toBe(!on);
+  await input.focus();
+  await page.keyboard.press('Space');
+  expect(await input.isChecked()).toBe(on);
+  if (on) {
+    await page.waitForFunction(
+      (overlay) => {
+        const map = window.__clsAtlas!.map!;
+        const layers = map.getStyle().layers.filter((l) => l.id.startsWith(`overlay-${overlay === 'contracts' ? 'contracts' : overlay === 'hospitals' ? 'hospitals' : `zones-${overlay}`}`));
+        return layers.length > 0 && layers.every((l) => l.layout?.visibility === 'visible');
+      },
+      id,
+      { timeout: 90_000, polling: 250 },
+    );
+  }
+}
+
+/** Page coordinates of the centre of a contract's perimeter (mean of its outer ring). */
+async function contractPoint(page: Page, contractId: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction((id) => window.__clsAtlas!.map!.querySourceFeatures('overlay-contracts').some((f) => f.properties?.id === id), contractId, {
+    timeout: 60_000,
+    polling: 250,
+  });
+  return page.evaluate((id) => {
+    const map = window.__clsAtlas!.map!;
+    const feature = map.querySourceFeatures('overlay-contracts').find((f) => f.properties?.id === id)!;
+    const geometry = feature.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+    const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]![0])!;
+    const lng = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+    const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+    const point = map.project([lng, lat]);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }, contractId);
+}
+
+describe('overlays', () => {
+  it('draws each overlay when its toggle is switched on, with a legend and credits', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const { page } = atlas;
+    await waitForSettled(page);
+    await openControl(page);
+    const base = await mapPixels(page, 'overlays-off');
+    for (const id of ['contracts', 'qpv', 'rural_isole', 'frr', 'hospitals']) {
+      await toggle(page, id, true);
+      const legend = page.locator(`${CONTROL} [data-overlay="${id}"] .cls-legend`);
+      await legend.waitFor({ timeout: 30_000 });
+      await page.locator(`${CONTROL} [data-overlay="${id}"] [data-testid="overlay-credits"]`).waitFor({ timeout: 30_000 });
+      const on = await mapPixels(page, `overlay-${id}-on`);
+      await screenshot(page, `overlay-${id}-page`);
+      const diff = await differingPixels(page, base, on);
+      // Every overlay changes a visible part of the national map (QPV, the sparsest, a few hundred communes).
+      expect(diff.differing, `${id}: ${diff.differing} pixels changed`).toBeGreaterThan(1500);
+      await toggle(page, id, false);
+      const off = await mapPixels(page, `overlay-${id}-off-again`);
+      expect((await differingPixels(page, base, off)).differing, `${id} switched off`).toBeLessThan(200);
+    }
+    // The active set is in the URL, so a shared link reopens it.
+    await toggle(page, 'qpv', true);
+    await page.waitForFunction(() => window.location.hash.includes('ov=qpv'), undefined, { timeout: 10_000 });
+    await close(atlas);
+  });
+
+  it('states the zone rules, the QPV caveat, FRR "à vérifier" and what is not available', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=qpv,rural_isole,frr,hospitals');
+    const { page } = atlas;
+    await page.locator('[data-testid="rule-qpv"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="rule-qpv"]').textContent()).toMatch(/contours des QPV ne sont pas disponibles/i);
+    expect(await page.locator('[data-testid="rule-rural_isole"]').textContent()).toMatch(/densité/);
+    expect(await page.locator(`${CONTROL} [data-overlay="frr"]`).textContent()).toMatch(/à vérifier/);
+    const unavailable = await page.locator('[data-testid="care-unavailable"]').textContent();
+    expect(unavailable).toMatch(/Données non disponibles dans cette version/);
+    expect(unavailable).toMatch(/MSP|Maisons de santé/);
+    await waitForSettled(page);
+    await screenshot(page, 'overlays-zones-legends');
+    await close(atlas);
+  });
+
+  it('lists contracts that cannot be mapped, with their reason', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=contracts');
+    const { page } = atlas;
+    const unmapped = page.locator('[data-testid="contracts-unmapped"]');
+    await unmapped.waitFor({ timeout: 60_000 });
+    await unmapped.locator('summary').click();
+    const item = unmapped.locator('li[data-contract="3pays-2018"]');
+    expect(await item.textContent()).toMatch(/CLS des 3 Pays.*non cartographié : .+/s);
+    // Its card opens from the list too (keyboard path to every contract).
+    await item.locator('button').press('Enter');
+    await page.locator('[data-testid="contract-card"][data-contract="3pays-2018"]').waitFor();
+    expect(await page.locator('[data-testid="contract-card-unmapped"]').textContent()).toMatch(/non cartographié/);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid="contract-card"]').count()).toBe(0);
+    await close(atlas);
+  });
+
+  it('opens the card of the Coulommiers CLS on a click on its perimeter', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&sel=commune:77131&ov=contracts');
+    const { page } = atlas;
+    await waitForSettled(page);
+    await collapseControl(page);
+    const point = await contractPoint(page, 'coulommiers-2012');
+    await page.mouse.click(point.x, point.y);
+    const card = page.locator('[data-testid="contract-card"]');
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.getAttribute('data-contract')).toBe('coulommiers-2012');
+    expect(await page.locator('[data-testid="contract-card-name"]').textContent()).toBe('CLS de Coulommiers');
+    expect(await page.locator('[data-testid="contract-card-status"]').textContent()).toMatch(/renouvellement|Signé/);
+    expect(await page.locator('[data-testid="contract-card-signature"]').textContent()).toBe('2012');
+    expect(await page.locator('[data-testid="contract-card-duration"]').textContent()).toBe('1 an');
+    expect(await page.locator('[data-testid="contract-card-signatories"]').textContent()).toMatch(/Coulommiers/);
+    expect(await page.locator('[data-testid="contract-card-perimeter"]').textContent()).toMatch(/1 commune/);
+    expect(await page.locator('[data-testid="contract-card-ars"]').textContent()).toMatch(/Île-de-France/);
+    expect(await page.locator('[data-testid="contract-card-confidence"]').textContent()).toBe('moyenne');
+    const link = page.locator('[data-testid="contract-card-sources"] a').first();
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toMatch(/noopener/);
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
+    // The open contract is highlighted on the map.
+    const filter = await page.evaluate(() => window.__clsAtlas!.map!.getFilter('overlay-contracts-selected'));
+    expect(JSON.stringify(filter)).toContain('coulommiers-2012');
+    await waitForSettled(page);
+    await screenshot(page, 'overlays-contract-card');
+    await close(atlas);
+  });
+
+  it("lists a territory's contract, zones and hospitals in its panel", async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&sel=commune:77131');
+    const { page } = atlas;
+    const coverage = page.locator('[data-testid="panel-coverage"]');
+    await coverage.waitFor({ timeout: 90_000 });
+    expect(await coverage.textContent()).toBe('Couvert par un CLS');
+    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/CLS de Coulommiers/);
+    await page.locator('[data-testid="panel-zones"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent()).toBe('1 / 1');
+    expect(await page.locator('[data-testid="panel-zone-rural_isole-communes"]').textContent()).toBe('0 / 1');
+    const hospitals = page.locator('[data-testid="panel-hospitals-count"]');
+    await hospitals.waitFor({ timeout: 60_000 });
+    expect(Number(await hospitals.getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="panel-care"]').textContent()).toMatch(/Données non disponibles dans cette version/);
+    await page.locator('[data-section="contracts"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'overlays-panel-commune');
+    await close(atlas);
+  });
+
+  it('reports a département as partly covered, naming the covered communes', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&sel=departement:77');
+    const { page } = atlas;
+    const coverage = page.locator('[data-testid="panel-coverage"]');
+    await coverage.waitFor({ timeout: 90_000 });
+    expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Coulommiers/);
+    expect(await page.locator('[data-testid="panel-contracts"]').getAttribute('data-coverage')).toBe('partial');
+    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/Coulommiers/);
+    // Zone counts of a département come from the build's aggregate (= sum over its communes).
+    const qpv = await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent();
+    expect(qpv).toMatch(/^\d+ \/ \d[\d\s\u202f]*$/);
+    await close(atlas);
+  });
+});
