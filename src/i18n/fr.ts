@@ -315,6 +315,125 @@ const perimeterFr = {
 };
 // ==== END perimeter ====
 
+// ==== overlays (issue 4): contracts, priority zones, care offer ====
+const overlaysNumberFr = new Intl.NumberFormat('fr-FR');
+const overlaysPlural = (n: number, one: string, many: string) => `${overlaysNumberFr.format(n)} ${n <= 1 ? one : many}`;
+
+const overlaysFr = {
+  control: {
+    title: 'Couches superposées',
+    show: 'Afficher',
+    hide: 'Masquer',
+    groupContracts: 'Contrats locaux de santé',
+    groupZones: 'Zones prioritaires',
+    groupCare: 'Offre de soins',
+    loading: 'chargement…',
+    error: (message: string) => `Couche indisponible : ${message}`,
+    legend: 'Légende',
+    credits: 'Source',
+    unavailableTitle: 'Données non disponibles dans cette version',
+  },
+  toggles: {
+    contracts: 'Périmètres des CLS',
+    qpv: 'Communes avec un QPV 2024',
+    rural_isole: 'Communes rurales isolées',
+    frr: 'France Ruralités Revitalisation (à vérifier)',
+    hospitals: 'Établissements hospitaliers (FINESS 2020)',
+  } as Record<'contracts' | 'qpv' | 'rural_isole' | 'frr' | 'hospitals', string>,
+  contracts: {
+    legendTitle: 'Statut du contrat',
+    count: (n: number) => overlaysPlural(n, 'périmètre', 'périmètres'),
+    listTitle: (n: number) => `Liste des contrats du registre (${n})`,
+    unmappedTitle: (n: number) => `Non cartographiés (${n})`,
+    unmapped: 'non cartographié',
+    unmappedReason: (reason: string) => `non cartographié : ${reason}`,
+    sample:
+      'Registre compilé à la main à partir de pages publiques : un échantillon, pas l’inventaire national (aucune liste nationale publiée).',
+    textAlternative: (mapped: number, total: number, byStatus: string) =>
+      `${overlaysPlural(mapped, 'périmètre de CLS cartographié', 'périmètres de CLS cartographiés')} sur ${total} contrats du registre (${byStatus}).`,
+    open: (name: string) => `Ouvrir la fiche : ${name}`,
+  },
+  card: {
+    title: 'Fiche du contrat',
+    close: 'Fermer la fiche',
+    status: 'Statut',
+    statusReported: (text: string, asOf: string | null) => (asOf ? `« ${text} » (au ${asOf})` : `« ${text} »`),
+    engagement: 'Engagement',
+    signature: 'Signature',
+    end: 'Échéance',
+    period: 'Période',
+    duration: 'Durée',
+    durationValue: (years: number) => (years === 1 ? '1 an' : `${years} ans`),
+    signatories: 'Signataires',
+    perimeter: 'Périmètre',
+    perimeterValue: (label: string, communes: number) => `${label} — ${overlaysPlural(communes, 'commune', 'communes')}`,
+    population: 'Population du périmètre',
+    ars: 'ARS',
+    coordinator: 'Coordination',
+    source: 'Source',
+    sources: 'Sources',
+    newTab: 'nouvelle fenêtre',
+    confidence: 'Fiabilité de l’information',
+    confidenceValue: { high: 'élevée', medium: 'moyenne', low: 'faible' } as Record<'high' | 'medium' | 'low', string>,
+    notes: 'Notes',
+    unknown: 'non renseigné',
+    otherContracts: 'Autres contrats à cet endroit',
+    zoomTo: 'Centrer la carte sur le périmètre',
+  },
+  coverage: {
+    title: 'Contrat local de santé',
+    covered: 'Couvert par un CLS',
+    partial: (communes: string) => `Partiellement couvert (communes : ${communes})`,
+    none: 'Non couvert',
+    rule: 'Couvert = toutes les communes du territoire sont dans le périmètre d’un CLS signé ou en renouvellement.',
+    contractsHere: 'Contrats sur ce territoire',
+    otherStatuses: 'Projets et contrats échus sur ce territoire',
+    neighbours: 'Contrats des territoires voisins',
+    noNeighbours: 'Aucun contrat recensé dans les communes voisines.',
+    adjacent: (n: number) => overlaysPlural(n, 'commune limitrophe', 'communes limitrophes'),
+    communesIn: (n: number, total: number) => `${overlaysNumberFr.format(n)} commune(s) sur ${overlaysNumberFr.format(total)}`,
+    more: (n: number) => `et ${overlaysNumberFr.format(n)} autres`,
+  },
+  zones: {
+    title: 'Zones prioritaires',
+    zone: 'Zone',
+    communes: 'Communes',
+    population: 'Population',
+    qpvCount: (n: number) => `${overlaysPlural(n, 'quartier prioritaire', 'quartiers prioritaires')} (QPV 2024)`,
+    populationNote:
+      'Population (populations légales) des communes concernées, pas la population vivant dans la zone : population en QPV non disponible.',
+    ofTotal: (n: number, total: number) => `${overlaysNumberFr.format(n)} / ${overlaysNumberFr.format(total)}`,
+    legendCount: (n: number) => overlaysPlural(n, 'commune', 'communes'),
+    toVerify: 'à vérifier',
+    textAlternative: (label: string, n: number) => `${label} : ${overlaysPlural(n, 'commune tracée', 'communes tracées')}.`,
+    loadingCommunes: 'Les zones sont tracées sur les communes : chargement de leurs contours…',
+  },
+  care: {
+    title: 'Offre de soins',
+    legendTitle: 'Établissements hospitaliers',
+    categories: {
+      chr: 'Centre hospitalier régional (CHR / CHU)',
+      ch: 'Centre hospitalier (dont ex-hôpitaux locaux)',
+      psy: 'Psychiatrie (lutte contre les maladies mentales)',
+      ssrSld: 'Soins de suite et réadaptation, soins de longue durée',
+      other: 'Autres établissements (médecine, chirurgie, obstétrique, cancer…)',
+    } as Record<'chr' | 'ch' | 'psy' | 'ssrSld' | 'other', string>,
+    clusters: 'Cercles gris : regroupements d’établissements (nombre indiqué) ; zoomer ou cliquer pour les détailler.',
+    inTerritory: (n: number) => overlaysPlural(n, 'établissement hospitalier', 'établissements hospitaliers'),
+    none: 'Aucun établissement hospitalier recensé sur ce territoire (FINESS, 2020).',
+    list: 'Liste des établissements',
+    unavailable: 'Données non disponibles dans cette version',
+    unavailableItems: [
+      'Maisons de santé pluriprofessionnelles (MSP) et centres de santé',
+      'Nombre de médecins généralistes, infirmiers, kinésithérapeutes, dentistes et pharmacies par commune',
+      'Zonage médecins de l’ARS (ZIP / ZAC)',
+    ],
+    vintageNote: 'Répertoire FINESS au 6 mars 2020 : des établissements ont pu ouvrir, fermer ou fusionner depuis.',
+    textAlternative: (n: number) => `${overlaysPlural(n, 'établissement hospitalier', 'établissements hospitaliers')} en points, regroupés aux petites échelles.`,
+  },
+};
+// ==== END overlays ====
+
 export const fr = {
   app: {
     brandTop: 'République\nFrançaise',
@@ -416,6 +535,8 @@ export const fr = {
   portrait: portraitFr,
   // issue 5 — perimeter builder (see the delimited block above)
   perimeter: perimeterFr,
+  // issue 4 — overlays (see the delimited block above)
+  overlays: overlaysFr,
 } as const;
 
 // ==== BEGIN indicators (issue 3: indicator choropleth, legend, CSV import/export) — owned by the indicators-viewer engineer ====

@@ -4,11 +4,13 @@ import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
 import { HOSPITAL_CATEGORIES, HOSPITAL_CATEGORY_STYLES } from '../../layers/care-offer.ts';
 import { HOSPITAL_TYPES } from '../../lib/overlay-format.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { hospitalsInTerritory } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';
 import { IconSwatch } from './Swatch.tsx';
 import { useTerritoryCommunes } from './use-territory-communes.ts';
+
+const t = fr.overlays;
 
 export function CareOfferSection({ territory }: PanelSectionProps) {
   const communes = useTerritoryCommunes(territory);

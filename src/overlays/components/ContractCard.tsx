@@ -6,11 +6,13 @@ import { useEffect, useRef } from 'react';
 import { useAtlas } from '../../app/context.ts';
 import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
 import { contractSwatch } from '../../layers/contracts.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { contractById, contractCardModel } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';
 import { closeContractCard, openContractCard, openContractId, useOverlayUi } from '../state.ts';
 import { ContractSwatch } from './Swatch.tsx';
+
+const t = fr.overlays;
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 

@@ -4,11 +4,13 @@
 // that cannot be mapped, with their reason.
 import { contractLegendModel } from '../../layers/contracts.ts';
 import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { overlayData, useResource } from '../service.ts';
 import { openContractCard } from '../state.ts';
 import { ContractSwatch } from './Swatch.tsx';
 import { OverlayCredits } from './OverlayControl.tsx';
+
+const t = fr.overlays;
 
 export function ContractLegend() {
   const contracts = useResource(overlayData.contracts);

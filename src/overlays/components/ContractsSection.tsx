@@ -5,12 +5,14 @@ import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
 import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
 import { getTerritory } from '../../data/territory-index.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { contractById, territoryContracts } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';
 import { openContractCard } from '../state.ts';
 import { useTerritoryCommunes } from './use-territory-communes.ts';
 import type { ContractsOverlay } from '../../lib/overlay-format.ts';
+
+const t = fr.overlays;
 
 const MAX_LISTED = 12;
 

@@ -1,11 +1,13 @@
 // Legend of the hospitals layer: one shape per category (same as the map
 // icons), the clusters, a text alternative, the vintage caveat and credits.
 import { hospitalLegendItems } from '../../layers/care-offer.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { hospitalCountsByCategory } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';
 import { ClusterSwatch, IconSwatch } from './Swatch.tsx';
 import { OverlayCredits } from './OverlayControl.tsx';
+
+const t = fr.overlays;
 
 export function HospitalLegend() {
   const hospitals = useResource(overlayData.hospitals);

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import { useAtlas, useAtlasState } from '../../app/context.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { toggleOverlay, type OverlayId } from '../overlay-ids.ts';
 import { overlayData, overlayMapModule, useResource } from '../service.ts';
 import { useOverlayUi } from '../state.ts';
@@ -15,6 +15,8 @@ import { ZoneLegend } from './ZoneLegend.tsx';
 import { HospitalLegend } from './HospitalLegend.tsx';
 import { ContractCard } from './ContractCard.tsx';
 import '../overlays.css';
+
+const t = fr.overlays;
 
 const GROUPS: ReadonlyArray<{ title: string; ids: readonly OverlayId[] }> = [
   { title: t.control.groupContracts, ids: ['contracts'] },

@@ -4,10 +4,12 @@
 import { ZONE_RULES, ZONE_TYPE_LABELS } from '../../lib/zones.ts';
 import { zoneLegendItem, type MappedZoneType } from '../../layers/zones.ts';
 import type { OverlayCredit } from '../../lib/overlay-format.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { overlayData, useResource } from '../service.ts';
 import { PatternSwatch } from './Swatch.tsx';
 import { OverlayCredits } from './OverlayControl.tsx';
+
+const t = fr.overlays;
 
 /** What the rule text (src/lib/zones.ts) does not already say. */
 const CAVEATS: Record<MappedZoneType, string | null> = {

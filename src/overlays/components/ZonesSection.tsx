@@ -4,10 +4,12 @@ import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
 import { ZONE_TYPE_LABELS } from '../../lib/zones.ts';
 import { MAPPED_ZONE_TYPES } from '../../layers/zones.ts';
-import { overlaysFr as t } from '../fr-draft.ts';
+import { fr } from '../../i18n/fr.ts';
 import { zoneAggregateFor } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';
 import { useTerritoryCommunes } from './use-territory-communes.ts';
+
+const t = fr.overlays;
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 
