@@ -31,7 +31,7 @@ export function ComparisonTable({ session }: { session: PerimeterSession }) {
     { key: 'area', label: t.area, cell: (s) => fr.format.area(s.mass.areaKm2) },
     ...entries.flatMap((entry): Row[] => [
       { key: `ind:${entry.id}`, label: entry.label, cell: (s) => valueCell(s.indicators.get(entry.id), entry) },
-      ...(entry.aggregation !== 'none' || entry.nativeLevel === 'commune'
+      ...(entry.aggregation !== 'count' && entry.nativeLevel === 'commune'
         ? [
             {
               key: `hom:${entry.id}`,
@@ -77,7 +77,7 @@ export function ComparisonTable({ session }: { session: PerimeterSession }) {
       <Button
         priority="secondary"
         size="small"
-        iconId="fr-icon-add-line"
+       
         title={candidates.length >= MAX_CANDIDATES ? t.compareFull : t.keepHint}
         disabled={communes.length === 0}
         onClick={() => session.keepForComparison()}
@@ -88,7 +88,7 @@ export function ComparisonTable({ session }: { session: PerimeterSession }) {
       {candidates.length === 0 ? (
         <p className="fr-text--sm fr-mt-1w">{t.compareEmpty}</p>
       ) : (
-        <div className="fr-table fr-table--sm fr-mt-1w perimeter-table perimeter-compare">
+        <div className="fr-table fr-table--sm fr-table--no-scroll fr-mt-1w perimeter-table perimeter-compare">
           <table data-testid="perimeter-compare-table">
             <caption className="fr-sr-only">{t.compareCaption}</caption>
             <thead>
@@ -98,7 +98,9 @@ export function ComparisonTable({ session }: { session: PerimeterSession }) {
                   <th scope="col" key={c.id} data-candidate={c.id} style={{ borderTop: `4px dashed ${PERIMETER_STYLE.candidates[i]}` }}>
                     <span className="perimeter-compare__name">{c.name}</span>
                     <span className="perimeter-compare__actions">
-                      <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-edit-line" title={t.edit(c.name)} aria-label={t.edit(c.name)} onClick={() => session.editCandidate(c.id)} />
+                      <button type="button" className="fr-link fr-text--xs" title={t.edit(c.name)} aria-label={t.edit(c.name)} onClick={() => session.editCandidate(c.id)}>
+                        {t.editShort}
+                      </button>
                       <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title={t.removeCandidate(c.name)} aria-label={t.removeCandidate(c.name)} onClick={() => session.removeCandidate(c.id)} />
                     </span>
                   </th>

@@ -161,7 +161,7 @@ export function ImportExport({ session }: { session: PerimeterSession }) {
         <h3 id="perimeter-export" className="fr-text--md fr-mb-1w atlas-panel__section-title">
           {t.exportTitle}
         </h3>
-        <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--icon-left">
+        <ul className="fr-btns-group fr-btns-group--sm">
           <li>
             <Button priority="secondary" size="small" iconId="fr-icon-download-line" disabled={communes.length === 0} onClick={exportCsv} nativeButtonProps={{ 'data-testid': 'perimeter-export-csv' } as never}>
               {t.exportCsv}
@@ -173,12 +173,12 @@ export function ImportExport({ session }: { session: PerimeterSession }) {
             </Button>
           </li>
           <li>
-            <Button priority="secondary" size="small" iconId="fr-icon-links-line" disabled={communes.length === 0} onClick={() => void copyLink()}>
+            <Button priority="secondary" size="small" disabled={communes.length === 0} onClick={() => void copyLink()}>
               {t.permalink}
             </Button>
           </li>
           <li>
-            <Button priority="secondary" size="small" iconId="fr-icon-file-text-line" disabled={communes.length === 0} onClick={openPortrait}>
+            <Button priority="secondary" size="small" disabled={communes.length === 0} onClick={openPortrait}>
               {t.openPortrait}
             </Button>
           </li>

@@ -25,6 +25,7 @@ export function PerimeterPanel({ onClosed }: { onClosed?: () => void }) {
   const session = usePerimeterSession();
   const active = usePerimeterState(session, (s) => s.active);
   const message = usePerimeterState(session, (s) => s.message);
+  const comparing = usePerimeterState(session, (s) => s.candidates.length > 1);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (active) headingRef.current?.focus();
@@ -36,7 +37,7 @@ export function PerimeterPanel({ onClosed }: { onClosed?: () => void }) {
   };
   return (
     <aside
-      className="atlas-panel perimeter-panel"
+      className={`atlas-panel perimeter-panel${comparing ? ' perimeter-panel--wide' : ''}`}
       aria-labelledby="perimeter-panel-title"
       data-testid="perimeter-panel"
       onKeyDown={(e) => {
@@ -104,29 +105,29 @@ function Toolbar({ session }: { session: PerimeterSession }) {
         small
         legend={t.tools}
         segments={[
-          { label: t.toolClick, iconId: 'fr-icon-cursor-line', nativeInputProps: { checked: tool === 'click', onChange: () => session.setTool('click'), 'data-testid': 'perimeter-tool-click' } as never },
-          { label: t.toolLasso, iconId: 'fr-icon-edit-line', nativeInputProps: { checked: tool === 'lasso', onChange: () => session.setTool('lasso'), 'data-testid': 'perimeter-tool-lasso' } as never },
+          { label: t.toolClick, nativeInputProps: { checked: tool === 'click', onChange: () => session.setTool('click'), 'data-testid': 'perimeter-tool-click' } as never },
+          { label: t.toolLasso, nativeInputProps: { checked: tool === 'lasso', onChange: () => session.setTool('lasso'), 'data-testid': 'perimeter-tool-lasso' } as never },
         ]}
       />
       <p className="fr-text--xs fr-mt-1w fr-mb-1w">{t.help}</p>
-      <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left">
+      <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
         <li>
-          <Button priority="secondary" size="small" iconId="fr-icon-arrow-go-back-line" title={t.undoHint} disabled={!canUndo(history)} onClick={() => session.undo()} nativeButtonProps={{ 'data-testid': 'perimeter-undo' } as never}>
+          <Button priority="secondary" size="small" title={t.undoHint} disabled={!canUndo(history)} onClick={() => session.undo()} nativeButtonProps={{ 'data-testid': 'perimeter-undo' } as never}>
             {t.undo}
           </Button>
         </li>
         <li>
-          <Button priority="secondary" size="small" iconId="fr-icon-arrow-go-forward-line" title={t.redoHint} disabled={!canRedo(history)} onClick={() => session.redo()} nativeButtonProps={{ 'data-testid': 'perimeter-redo' } as never}>
+          <Button priority="secondary" size="small" title={t.redoHint} disabled={!canRedo(history)} onClick={() => session.redo()} nativeButtonProps={{ 'data-testid': 'perimeter-redo' } as never}>
             {t.redo}
           </Button>
         </li>
         <li>
-          <Button priority="tertiary" size="small" iconId="fr-icon-delete-line" disabled={history.present.communes.length === 0} onClick={() => session.dispatch({ type: 'clear' })}>
+          <Button priority="tertiary" size="small" disabled={history.present.communes.length === 0} onClick={() => session.dispatch({ type: 'clear' })}>
             {t.clear}
           </Button>
         </li>
         <li>
-          <Button priority="tertiary" size="small" iconId="fr-icon-focus-3-line" disabled={history.present.communes.length === 0} onClick={() => session.fitToPerimeter()}>
+          <Button priority="tertiary" size="small" disabled={history.present.communes.length === 0} onClick={() => session.fitToPerimeter()}>
             {t.fit}
           </Button>
         </li>
@@ -149,10 +150,10 @@ function ParentButtons({ session, communeCode }: { session: PerimeterSession; co
   return (
     <div className="fr-mt-1w">
       <p className="fr-text--xs fr-mb-1v">{t.lastClicked(commune.name)}</p>
-      <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--icon-left">
+      <ul className="fr-btns-group fr-btns-group--sm">
         {parents.map((p) => (
           <li key={p.level}>
-            <Button priority="tertiary" size="small" iconId="fr-icon-add-line" onClick={() => void session.addParent(p.level, p.code)}>
+            <Button priority="tertiary" size="small" onClick={() => void session.addParent(p.level, p.code)}>
               {t.addParentOf(fr.levels.label(p.level), p.name)}
             </Button>
           </li>

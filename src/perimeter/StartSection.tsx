@@ -11,12 +11,12 @@ export function PerimeterStartSection({ territory }: PanelSectionProps) {
   const session = usePerimeterSession();
   if (territory.level === 'region') return null;
   return (
-    <ul className="fr-btns-group fr-btns-group--sm fr-btns-group--icon-left">
+    <ul className="fr-btns-group fr-btns-group--sm">
       <li>
         <Button
           priority="secondary"
           size="small"
-          iconId="fr-icon-map-pin-2-line"
+         
           title={t.startFromHint(territory.name)}
           onClick={() => void session.startFrom(territory)}
           nativeButtonProps={{ 'data-testid': 'perimeter-start-from' } as never}
@@ -29,7 +29,7 @@ export function PerimeterStartSection({ territory }: PanelSectionProps) {
           <Button
             priority="secondary"
             size="small"
-            iconId="fr-icon-table-line"
+           
             title={t.compareLevelsHint(territory.name)}
             onClick={() => void session.compareLevelsOf(territory.code)}
             nativeButtonProps={{ 'data-testid': 'perimeter-compare-levels' } as never}
@@ -49,7 +49,7 @@ export function PerimeterEntryButton() {
     <Button
       priority="tertiary"
       size="small"
-      iconId="fr-icon-draft-line"
+     
       title={t.openFromScratchHint}
       onClick={() => session.startFromScratch()}
       nativeButtonProps={{ 'data-testid': 'perimeter-open' } as never}

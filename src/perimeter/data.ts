@@ -4,14 +4,13 @@
 // contracts overlays. Each loader returns null rather than throwing when a
 // file is not built, so the builder works with whatever the build produced.
 import { feature } from 'topojson-client';
-import { pointOnFeature } from '@turf/turf';
 import type { Manifest } from '../data/types.ts';
 import { dataUrl } from '../data/data-url.ts';
 import type { CommuneTopology } from '../lib/dissolve.ts';
 import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } from '../lib/indicator-format.ts';
 import { loadCatalogue, loadIndicatorFile } from '../indicators/indicator-data.ts';
 import type { ContractsOverlay, OverlaysManifest, ZonesOverlay } from '../lib/overlay-format.ts';
-import type { LngLat } from '../lib/perimeter.ts';
+import { pointInside, type LngLat } from '../lib/perimeter.ts';
 import type { ResolvedContract } from '../lib/contracts.ts';
 import type { CommuneZoneFacts } from '../lib/zones.ts';
 import { zoneFactsFromOverlay } from '../lib/perimeter-stats.ts';
@@ -79,7 +78,7 @@ export class PerimeterData {
 }
 
 /**
- * Representative points (a point inside each commune, turf's pointOnFeature:
+ * Representative points (a point inside each commune, see `pointInside`:
  * the centroid when it falls inside, else a point on the surface), computed
  * on demand from the topology and cached: a lasso only needs the communes
  * near it.
@@ -100,12 +99,7 @@ export function representativePoints(topologies: readonly CommuneTopology[]): (c
     if (entry) {
       const g = entry.topology.objects.territories.geometries[entry.index]!;
       const f = feature(entry.topology as never, g as never) as unknown as GeoJSON.Feature;
-      try {
-        const p = pointOnFeature(f).geometry.coordinates;
-        point = [p[0]!, p[1]!];
-      } catch {
-        point = null;
-      }
+      if (f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon') point = pointInside(f.geometry);
     }
     cache.set(code, point);
     return point;

@@ -9,6 +9,8 @@ import {
   createHistory,
   HISTORY_LIMIT,
   perimeterOf,
+  pointInRing,
+  pointInside,
   rangeBetween,
   redo,
   undo,
@@ -133,5 +135,25 @@ describe('perimeter history', () => {
     let h = createHistory();
     for (let i = 0; i < HISTORY_LIMIT + 20; i++) h = applyPerimeterAction(h, { type: 'click', code: '77000' }, lookup);
     expect(h.past.length).toBe(HISTORY_LIMIT);
+  });
+});
+
+describe('pointInside', () => {
+  it('returns the centroid of a convex commune', () => {
+    expect(pointInside({ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] })).toEqual([1, 1]);
+  });
+
+  it('finds a point inside a U-shaped commune whose centroid falls outside', () => {
+    const ring = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+    const p = pointInside({ type: 'Polygon', coordinates: [ring] })!;
+    expect(pointInRing(p, ring as [number, number][])).toBe(true);
+  });
+
+  it('uses the largest part of a multipolygon', () => {
+    const p = pointInside({
+      type: 'MultiPolygon',
+      coordinates: [[[[10, 10], [10.1, 10], [10.1, 10.1], [10, 10.1], [10, 10]]], [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]]],
+    });
+    expect(p).toEqual([2, 2]);
   });
 });
