@@ -297,6 +297,7 @@ const perimeterFr = {
   compareCaption: 'Comparaison des périmètres candidats',
   criterion: 'Critère',
   edit: (name: string) => `Modifier ${name}`,
+  editShort: 'Modifier',
   removeCandidate: (name: string) => `Retirer ${name} de la comparaison`,
   homogeneity: (label: string) => `Homogénéité — ${label} (écart interquartile)`,
   priorityCommunes: 'Communes en zone prioritaire',
