@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openAtlas, screenshot, serveDist, type StaticServer } from './harness.ts';
+import { encodePerimeterCodes } from '../../src/lib/perimeter-io.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -94,5 +95,19 @@ describe('territory portrait', () => {
     expect(await second.page.locator('[data-testid="portrait"]').getAttribute('data-subject')).toBe('territory:commune:77131');
     expect(await second.page.locator('[data-testid="portrait-identity"]').innerText()).toContain('Coulommiers');
     await second.page.context().close();
+  });
+
+  it('a custom perimeter in the URL reopens its portrait (pt=per)', async () => {
+    const communes = ['77131', '77001', '77002'];
+    const hash = `#v=1&level=commune&per=${encodePerimeterCodes(communes)}~Test%20portrait&pt=per`;
+    const { page, pageErrors } = await openAtlas(browser, server.url, hash);
+    await page.locator('[data-testid="portrait-host"] [data-testid="portrait"]').waitFor({ state: 'attached', timeout: 90_000 });
+    const identity = await page.locator('[data-testid="portrait-host"] [data-testid="portrait-identity"]').innerText();
+    expect(identity).toContain('Périmètre sur mesure');
+    expect(identity).toMatch(/Nombre de communes\s+3/);
+    expect(await page.locator('[data-testid="portrait-host"] [data-rule="epci-level"]').getAttribute('data-status')).toBe('fail');
+    await screenshot(page, 'portrait-perimeter');
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
   });
 });
