@@ -163,7 +163,7 @@ export class Atlas {
   }
 
   private applyUrlState(next: UrlState): void {
-    this.store.setState({ level: next.level, selection: next.selection, perimeter: next.perimeter, indicator: next.indicator, classification: next.classification });
+    this.store.setState({ level: next.level, selection: next.selection, perimeter: next.perimeter, indicator: next.indicator, classification: next.classification, overlays: next.overlays });
     if (next.view) this.controller?.map.jumpTo({ center: [next.view.lng, next.view.lat], zoom: next.view.zoom });
   }
 }
