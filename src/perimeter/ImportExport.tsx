@@ -9,11 +9,12 @@ import { decodeBytes } from '../lib/csv.ts';
 import { perimeterToCsv, perimeterToGeoJson, safeFileName } from '../lib/perimeter-io.ts';
 import { fr } from '../i18n/fr.ts';
 import { perimeterSubject, type PerimeterSubject } from '../portrait/subject.ts';
+import { perimeterIdOf } from '../portrait/PortraitHost.tsx';
 import { usePerimeterState, type PerimeterSession } from './session.ts';
 
 const t = fr.perimeter;
 
-/** Event a portrait view can listen to: `detail` is a PortraitSubject of kind 'perimeter'. */
+/** Listened to by src/portrait/PortraitHost.tsx: `detail` is a PortraitSubject of kind 'perimeter'. */
 export const OPEN_PORTRAIT_EVENT = 'cls-atlas:open-portrait';
 
 function download(name: string, content: string, type: string): void {
@@ -75,7 +76,7 @@ export function ImportExport({ session }: { session: PerimeterSession }) {
     }
   };
   const openPortrait = () => {
-    const subject: PerimeterSubject = perimeterSubject(`perimeter-${communes.length}-${communes[0] ?? ''}`, name, communes);
+    const subject: PerimeterSubject = perimeterSubject(perimeterIdOf(communes), name, communes);
     window.dispatchEvent(new CustomEvent(OPEN_PORTRAIT_EVENT, { detail: subject }));
   };
 

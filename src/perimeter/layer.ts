@@ -6,6 +6,7 @@
 import type { FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerContext, MapLayerModule } from '../map/layer-module.ts';
 import type { LngLat } from '../lib/perimeter.ts';
+import { featureTarget, territoryLayerSource } from '../layers/territories.ts';
 
 export const PERIMETER_STYLE = {
   /** Fuchsia, far from the blue of contracts and the choropleth palettes. */
@@ -179,7 +180,7 @@ export class PerimeterLayerModule implements MapLayerModule {
     const source = ctx.territorySourceId('commune');
     if (!ctx.map.getSource(source)) return;
     // Under the outlines, above the choropleth: the tint must not hide borders.
-    ctx.addLayer('outlines', communeFillLayer(source));
+    ctx.addLayer('outlines', { ...communeFillLayer(source), ...territoryLayerSource('commune') });
     this.communeFillAdded = true;
     this.flagged.clear();
     this.flush();
@@ -188,9 +189,8 @@ export class PerimeterLayerModule implements MapLayerModule {
   private flush(): void {
     const ctx = this.ctx;
     if (!ctx || !this.communeFillAdded) return;
-    const source = ctx.territorySourceId('commune');
-    for (const code of this.flagged) if (!this.wanted.has(code)) ctx.map.setFeatureState({ source, id: code }, { inPerimeter: false });
-    for (const code of this.wanted) if (!this.flagged.has(code)) ctx.map.setFeatureState({ source, id: code }, { inPerimeter: true });
+    for (const code of this.flagged) if (!this.wanted.has(code)) ctx.map.setFeatureState(featureTarget('commune', code), { inPerimeter: false });
+    for (const code of this.wanted) if (!this.flagged.has(code)) ctx.map.setFeatureState(featureTarget('commune', code), { inPerimeter: true });
     this.flagged = new Set(this.wanted);
   }
 }

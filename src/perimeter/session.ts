@@ -230,7 +230,8 @@ export class PerimeterSession {
     if (!this.store.getState().active) this.open([commune.code], commune.name, { fit: false });
     this.store.setState({ candidates, message: fr.perimeter.announce.compare(candidates.length) });
     const bbox = unionBBox(candidates.flatMap((c) => c.communes));
-    if (bbox) this.atlas.controller?.fitBounds(bbox);
+    // After the panel has widened (the map is narrower), so the three outlines are centred.
+    if (bbox) afterLayout(() => this.fit(bbox));
   }
 
   // --- derived figures ----------------------------------------------------
@@ -266,9 +267,16 @@ export class PerimeterSession {
     return outline;
   }
 
+  private fit(bbox: [number, number, number, number]): void {
+    const controller = this.atlas.controller;
+    if (!controller) return;
+    controller.map.resize();
+    controller.fitBounds(bbox);
+  }
+
   fitToPerimeter(): void {
     const bbox = unionBBox(this.store.getState().history.present.communes);
-    if (bbox) this.atlas.controller?.fitBounds(bbox);
+    if (bbox) afterLayout(() => this.fit(bbox));
   }
 
   /** Commune lookup for edits (index parents, bboxes, representative points). */
@@ -348,6 +356,15 @@ function communesOfParentIndex(level: SupraLevel, code: string): string[] {
   const out: string[] = [];
   for (const commune of getLoadedIndex('commune')?.values() ?? []) if (commune.parents[level] === code) out.push(commune.code);
   return out.sort();
+}
+
+/** Runs after React has rendered and the browser has laid out (the map may have resized). */
+function afterLayout(run: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined') run();
+  else
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => run()),
+    );
 }
 
 function unionBBox(codes: readonly string[]): [number, number, number, number] | null {

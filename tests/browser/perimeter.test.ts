@@ -165,4 +165,74 @@ describe('perimeter builder', () => {
     await screenshot(second.page, 'perimeter-permalink');
     await done(second);
   });
+
+  it('compares commune / EPCI / bassin de vie in one click, then edits by lasso and shift-click range', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&sel=commune:77131');
+    const { page } = atlas;
+    await page.getByTestId('perimeter-compare-levels').click();
+    await page.getByTestId('perimeter-panel').waitFor();
+    const table = page.getByTestId('perimeter-compare-table');
+    await expect.poll(() => table.locator('thead th[data-candidate]').count(), { timeout: 60_000 }).toBe(3);
+    expect(await table.locator('thead th[data-candidate]').nth(0).textContent()).toContain('Coulommiers');
+    await waitForBuilderData(page);
+    await waitForSettled(page);
+    await screenshot(page, 'perimeter-compare-levels');
+
+    // Lasso around Coulommiers' representative point: a drag adds it (it is already in: Alt removes it).
+    await page.getByText('Lasso', { exact: true }).click();
+    const point = await page.evaluate(() => window.__clsPerimeter!.session.lookup().pointOf!('77131') as [number, number]);
+    await frame(page, [point]);
+    const box = (await page.locator('[data-testid="map"] canvas').boundingBox())!;
+    const p = await page.evaluate((ll) => window.__clsAtlas!.map!.project(ll), point);
+    const cx = box.x + p.x;
+    const cy = box.y + p.y;
+    await page.keyboard.down('Alt');
+    await page.mouse.move(cx - 12, cy - 12);
+    await page.mouse.down();
+    for (const [dx, dy] of [[12, -12], [12, 12], [-12, 12], [-12, -12]] as const) await page.mouse.move(cx + dx, cy + dy, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    expect(await perimeterCodes(page)).not.toContain('77131');
+    await page.mouse.move(cx - 12, cy - 12);
+    await page.mouse.down();
+    for (const [dx, dy] of [[12, -12], [12, 12], [-12, 12], [-12, -12]] as const) await page.mouse.move(cx + dx, cy + dy, { steps: 4 });
+    await page.mouse.up();
+    expect(await perimeterCodes(page)).toContain('77131');
+
+    // Shift-click range: from Coulommiers to a commune two communes away adds the corridor between them.
+    await page.getByText('Clic', { exact: true }).click();
+    await page.evaluate(() => window.__clsPerimeter!.session.dispatch({ type: 'clear' }));
+    const far = await page.evaluate(() => {
+      const s = window.__clsPerimeter!.session;
+      const lookup = s.lookup();
+      const c = lookup.communes.get('77131')!;
+      const [w, , e] = c.bbox;
+      const width = e - w;
+      // The commune whose representative point is closest to 2.5 widths east of Coulommiers.
+      const target: [number, number] = [lookup.pointOf!('77131')![0] + 2.5 * width, lookup.pointOf!('77131')![1]];
+      let best = '';
+      let dist = Infinity;
+      for (const other of lookup.communes.values()) {
+        const [ow, os, oe, on] = other.bbox;
+        if (oe < target[0] - 0.2 || ow > target[0] + 0.2 || on < target[1] - 0.2 || os > target[1] + 0.2) continue;
+        const q = lookup.pointOf!(other.code)!;
+        const d = Math.hypot(q[0] - target[0], q[1] - target[1]);
+        if (d < dist) {
+          dist = d;
+          best = other.code;
+        }
+      }
+      return { code: best, point: lookup.pointOf!(best) as [number, number] };
+    });
+    await frame(page, [point, far.point]);
+    await clickLngLat(page, point);
+    await clickLngLat(page, far.point, ['Shift']);
+    const range = await perimeterCodes(page);
+    expect(range).toContain('77131');
+    expect(range).toContain(far.code);
+    expect(range.length).toBeGreaterThan(2);
+    await waitForSettled(page);
+    await screenshot(page, 'perimeter-range');
+    await done(atlas);
+  });
 });
