@@ -7,10 +7,12 @@ import { runBuild } from './lib/run-build.ts';
 import { buildBoundaries } from './boundaries/index.ts';
 import { buildIndicators } from './indicators/index.ts';
 import { buildOverlays } from './overlays/index.ts';
+import { buildPerimeterPassage } from './perimeter-passage.ts';
 
 const ctx = defaultContext();
 await runBuild(ctx, [
   ['boundaries: communes, EPCI, bassins de vie, départements, régions', buildBoundaries],
   ['overlays: contracts, zones, care offer', buildOverlays],
   ['indicators: catalogue, values per level, match reports', buildIndicators],
+  ['perimeter: historical passage table for import', buildPerimeterPassage],
 ]);

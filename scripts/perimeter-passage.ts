@@ -3,7 +3,7 @@
 // that changed are written (≈4,300 of 39,000 rows): the identity rows are
 // implied by the commune index.
 //   output: index/passage.json  { "cog": "2025", "passage": { "01003": ["01165"], … } }
-// Wire into scripts/build.ts with
+// Wired into scripts/build.ts as
 //   ['perimeter: historical passage table for import', buildPerimeterPassage]
 import type { BuildContext } from './lib/context.ts';
 import { loadCogTables } from './lib/cog.ts';
