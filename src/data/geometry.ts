@@ -1,14 +1,19 @@
-// Loads one level's geometry (all zones) as something MapLibre can take as a
-// GeoJSON source `data`: a blob: URL decoded in a Web Worker, or, where no
-// worker is available, the decoded object.
+// Loads one level's geometry as something MapLibre can draw:
+// - a level with pre-cut vector tiles in the manifest (the communes): the
+//   tile URL template, made absolute (MapLibre requires absolute tile URLs);
+//   nothing is fetched here, MapLibre fetches the tiles of the view;
+// - any other level: its TopoJSON (all zones) decoded into GeoJSON, a blob:
+//   URL decoded in a Web Worker, or, where no worker is available, the
+//   decoded object.
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../lib/levels.ts';
-import type { Manifest } from './types.ts';
+import type { BBox, Manifest } from './types.ts';
 import { dataUrl } from './data-url.ts';
 import { decodeTopologies, fetchTopology } from './geometry-decode.ts';
 import type { GeometryRequest, GeometryResponse } from './geometry.worker.ts';
 
-export interface LevelGeometry {
+export interface GeoJsonLevelGeometry {
+  readonly kind: 'geojson';
   readonly level: Level;
   /** A blob: URL or a FeatureCollection, as MapLibre's GeoJSONSource `data`. */
   readonly data: string | FeatureCollection;
@@ -16,6 +21,21 @@ export interface LevelGeometry {
   /** Fetch + decode time, for the performance notes. */
   readonly ms: number;
 }
+
+export interface VectorLevelGeometry {
+  readonly kind: 'vector';
+  readonly level: Level;
+  /** Absolute tile URL template ({z}/{x}/{y} kept). */
+  readonly tiles: string;
+  readonly minzoom: number;
+  readonly maxzoom: number;
+  readonly bounds: BBox;
+  /** Source layer holding the territories (property `code`). */
+  readonly sourceLayer: string;
+  readonly ms: number;
+}
+
+export type LevelGeometry = GeoJsonLevelGeometry | VectorLevelGeometry;
 
 let worker: Worker | null = null;
 let nextId = 1;
@@ -52,7 +72,25 @@ export function loadLevelGeometry(manifest: Manifest, level: Level): Promise<Lev
   return p;
 }
 
+/** Absolute URL template of a tile set: `new URL` percent-encodes the braces, put them back. */
+export function tileUrlTemplate(path: string, base?: string): string {
+  return dataUrl(path, base).replace(/%7B/gi, '{').replace(/%7D/gi, '}');
+}
+
 async function decodeLevel(manifest: Manifest, level: Level): Promise<LevelGeometry> {
+  const tiles = manifest.tiles?.[level];
+  if (tiles) {
+    return {
+      kind: 'vector',
+      level,
+      tiles: tileUrlTemplate(tiles.url),
+      minzoom: tiles.minzoom,
+      maxzoom: tiles.maxzoom,
+      bounds: tiles.bounds,
+      sourceLayer: tiles.layer,
+      ms: 0,
+    };
+  }
   const urls = (manifest.geometry[level] ?? []).map((file) => dataUrl(file.url));
   const w = getWorker();
   if (w) {
@@ -63,9 +101,9 @@ async function decodeLevel(manifest: Manifest, level: Level): Promise<LevelGeome
       w.postMessage(request);
     });
     if (!response.ok) throw new Error(response.error);
-    return { level, data: URL.createObjectURL(response.blob), features: response.features, ms: response.ms };
+    return { kind: 'geojson', level, data: URL.createObjectURL(response.blob), features: response.features, ms: response.ms };
   }
   const start = performance.now();
   const fc = decodeTopologies(await Promise.all(urls.map(fetchTopology)));
-  return { level, data: fc, features: fc.features.length, ms: performance.now() - start };
+  return { kind: 'geojson', level, data: fc, features: fc.features.length, ms: performance.now() - start };
 }

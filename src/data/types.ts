@@ -20,12 +20,28 @@ export interface GeometryFile {
   readonly features?: number;
 }
 
+/** Pre-cut vector tiles of a level (the commune level): an XYZ folder. */
+export interface TileSetEntry {
+  /** URL template relative to `data/`, e.g. `tiles/commune/{z}/{x}/{y}.pbf`. */
+  readonly url: string;
+  readonly minzoom: number;
+  readonly maxzoom: number;
+  readonly bounds: BBox;
+  /** The source layer; each feature has a `code` property. */
+  readonly layer: string;
+  readonly tiles?: number;
+  readonly bytes?: number;
+  readonly gzipBytes?: number;
+}
+
 export interface Manifest {
   readonly version: number;
   readonly cog: string;
   readonly sources: readonly SourceCredit[];
   readonly geometry: Readonly<Record<Level, readonly GeometryFile[]>>;
   readonly index: Readonly<Record<Level, string>>;
+  /** Levels drawn from pre-cut vector tiles (the TopoJSON stays for the perimeter builder). */
+  readonly tiles?: Readonly<Partial<Record<Level, TileSetEntry>>>;
   /** Issue 3 and 4 entries; the viewer core ignores them. */
   readonly indicators?: string;
   readonly overlays?: unknown;

@@ -11,6 +11,7 @@ import {
   type TerritoryState,
 } from '../layers/indicator-choropleth.ts';
 import type { Classification } from '../lib/classify.ts';
+import { featureTarget, territoryLayerSource } from '../layers/territories.ts';
 
 type Paint = Pick<Classification, 'colors' | 'noDataColor'>;
 
@@ -53,7 +54,7 @@ export class ChoroplethModule implements MapLayerModule {
     if (!ctx || this.added.has(level)) return;
     const sourceId = ctx.territorySourceId(level);
     if (!ctx.map.getSource(sourceId)) return;
-    ctx.addLayer('choropleth', choroplethLayer(level, sourceId, null, this.shown === level));
+    ctx.addLayer('choropleth', { ...choroplethLayer(level, sourceId, null, this.shown === level), ...territoryLayerSource(level) });
     this.added.add(level);
   }
 
@@ -82,15 +83,14 @@ export class ChoroplethModule implements MapLayerModule {
   setStates(level: Level, states: ReadonlyMap<string, TerritoryState>): void {
     const ctx = this.ctx;
     if (!ctx || !this.added.has(level)) return;
-    const source = ctx.territorySourceId(level);
     const before = this.painted.get(level) ?? new Set<string>();
     const now = new Set<string>();
     for (const [code, state] of states) {
       if (state.value === null && !before.has(code)) continue;
-      ctx.map.setFeatureState({ source, id: code }, state);
+      ctx.map.setFeatureState(featureTarget(level, code), state);
       if (state.value !== null) now.add(code);
     }
-    for (const code of before) if (!states.has(code)) ctx.map.setFeatureState({ source, id: code }, { value: null, cls: null });
+    for (const code of before) if (!states.has(code)) ctx.map.setFeatureState(featureTarget(level, code), { value: null, cls: null });
     this.painted.set(level, now);
   }
 }

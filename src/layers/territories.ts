@@ -1,5 +1,9 @@
-// The base territory layers of one level: a GeoJSON source (promoteId 'code'
-// so feature-state works by territory code) and pure layer specs.
+// The base territory layers of one level: a GeoJSON source, or a vector tile
+// source for a level the build pre-cut into tiles (the communes), with
+// promoteId 'code' so feature-state works by territory code; and pure layer
+// specs. Other modules never need to know which kind a level has: layers on a
+// territory source spread `territoryLayerSource(level)`, feature-state calls
+// take `featureTarget(level, code)`.
 // Outlines stay thin and semi-transparent at national zoom so a choropleth
 // drawn under them (issue 3) is not washed out; hover and selection are
 // drawn from feature-state (`hover`, `selected`) in the highlight band.
@@ -8,9 +12,10 @@ import type {
   FillLayerSpecification,
   GeoJSONSourceSpecification,
   LineLayerSpecification,
+  VectorSourceSpecification,
 } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
 import type { Level } from '../lib/levels.ts';
+import type { LevelGeometry } from '../data/geometry.ts';
 
 export const TERRITORY_STYLE = {
   sea: '#e6edf3',
@@ -34,9 +39,48 @@ export const territoryLayerIds = (level: Level) => ({
   selectedOutline: `territories-${level}-selected-outline`,
 });
 
-export function territorySource(data: string | FeatureCollection): GeoJSONSourceSpecification {
+/** Source layer of each level drawn from vector tiles (set when its source is built). */
+const sourceLayers = new Map<Level, string>();
+
+/** The MapLibre source of a level's geometry (records its source layer, if any, for the helpers below). */
+export function territorySource(geometry: LevelGeometry): GeoJSONSourceSpecification | VectorSourceSpecification {
+  if (geometry.kind === 'vector') {
+    sourceLayers.set(geometry.level, geometry.sourceLayer);
+    return {
+      type: 'vector',
+      tiles: [geometry.tiles],
+      minzoom: geometry.minzoom,
+      maxzoom: geometry.maxzoom,
+      bounds: [...geometry.bounds],
+      promoteId: { [geometry.sourceLayer]: 'code' },
+    };
+  }
+  sourceLayers.delete(geometry.level);
   // tolerance stays at its default: higher values make small communes vanish at national zoom.
-  return { type: 'geojson', data, promoteId: 'code' };
+  return { type: 'geojson', data: geometry.data, promoteId: 'code' };
+}
+
+/** `source` (+ `source-layer` for a tiled level) of any layer drawn on a level's territories. */
+export interface TerritoryLayerSource {
+  source: string;
+  'source-layer'?: string;
+}
+
+export function territoryLayerSource(level: Level): TerritoryLayerSource {
+  const layer = sourceLayers.get(level);
+  return layer ? { source: territorySourceId(level), 'source-layer': layer } : { source: territorySourceId(level) };
+}
+
+/** Target of setFeatureState / getFeatureState / removeFeatureState on a level's territories (all of them without `code`). */
+export function featureTarget(level: Level, code: string): { source: string; sourceLayer?: string; id: string };
+export function featureTarget(level: Level): { source: string; sourceLayer?: string };
+export function featureTarget(level: Level, code?: string): { source: string; sourceLayer?: string; id?: string } {
+  const layer = sourceLayers.get(level);
+  return {
+    source: territorySourceId(level),
+    ...(layer ? { sourceLayer: layer } : {}),
+    ...(code !== undefined ? { id: code } : {}),
+  };
 }
 
 const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
@@ -57,7 +101,7 @@ export function territoryFillLayer(level: Level, visible: boolean): FillLayerSpe
   return {
     id: ids.fill,
     type: 'fill',
-    source: territorySourceId(level),
+    ...territoryLayerSource(level),
     layout: { visibility: visible ? 'visible' : 'none' },
     paint: { 'fill-color': TERRITORY_STYLE.land, 'fill-antialias': false },
   };
@@ -69,7 +113,7 @@ export function territoryOutlineLayer(level: Level, visible: boolean): LineLayer
   return {
     id: territoryLayerIds(level).outline,
     type: 'line',
-    source: territorySourceId(level),
+    ...territoryLayerSource(level),
     layout: { visibility: visible ? 'visible' : 'none', 'line-join': 'round' },
     paint: {
       'line-color': TERRITORY_STYLE.outline,
@@ -85,13 +129,13 @@ export function territoryHighlightLayers(
   visible: boolean,
 ): [FillLayerSpecification, LineLayerSpecification, LineLayerSpecification, LineLayerSpecification] {
   const ids = territoryLayerIds(level);
-  const source = territorySourceId(level);
+  const source = territoryLayerSource(level);
   const visibility = visible ? 'visible' : 'none';
   return [
     {
       id: ids.hoverFill,
       type: 'fill',
-      source,
+      ...source,
       layout: { visibility },
       paint: {
         'fill-color': TERRITORY_STYLE.hoverFill,
@@ -102,7 +146,7 @@ export function territoryHighlightLayers(
     {
       id: ids.hoverOutline,
       type: 'line',
-      source,
+      ...source,
       layout: { visibility, 'line-join': 'round' },
       paint: {
         'line-color': TERRITORY_STYLE.outline,
@@ -113,7 +157,7 @@ export function territoryHighlightLayers(
     {
       id: ids.selectedCasing,
       type: 'line',
-      source,
+      ...source,
       layout: { visibility, 'line-join': 'round' },
       paint: {
         'line-color': TERRITORY_STYLE.selectedCasing,
@@ -124,7 +168,7 @@ export function territoryHighlightLayers(
     {
       id: ids.selectedOutline,
       type: 'line',
-      source,
+      ...source,
       layout: { visibility, 'line-join': 'round' },
       paint: {
         'line-color': TERRITORY_STYLE.selected,

@@ -10,6 +10,7 @@
 import type { FillLayerSpecification, FilterSpecification, LineLayerSpecification } from 'maplibre-gl';
 import type { ZoneType } from '../lib/zones.ts';
 import { drawPattern, type PatternImage, type PatternSpec } from '../overlays/patterns.ts';
+import type { TerritoryLayerSource } from './territories.ts';
 
 // ---------------------------------------------------------------------------
 // Defaults
@@ -94,19 +95,21 @@ export function communeCodeFilter(codes: readonly string[]): FilterSpecification
  */
 export function zoneLayerSpecs(
   type: MappedZoneType,
-  communeSourceId: string,
+  communeSource: string | TerritoryLayerSource,
   communeCodes: readonly string[],
   visible = true,
 ): Array<FillLayerSpecification | LineLayerSpecification> {
   const style = ZONE_STYLES[type];
   const filter = communeCodeFilter(communeCodes);
   const visibility = visible ? 'visible' : 'none';
+  // A tiled commune source needs its source layer on every layer.
+  const source = typeof communeSource === 'string' ? { source: communeSource } : communeSource;
   const width = (w: number) => ['interpolate', ['linear'], ['zoom'], 5, w * 0.5, 9, w, 12, w * 1.5] as const;
   return [
     {
       id: zoneLayerId(type, 'pattern'),
       type: 'fill',
-      source: communeSourceId,
+      ...source,
       filter,
       layout: { visibility },
       // No antialiasing: adjacent communes of the same zone would show seams.
@@ -115,7 +118,7 @@ export function zoneLayerSpecs(
     {
       id: zoneLayerId(type, 'halo'),
       type: 'line',
-      source: communeSourceId,
+      ...source,
       minzoom: style.outlineMinZoom,
       filter,
       layout: { visibility, 'line-join': 'round' },
@@ -124,7 +127,7 @@ export function zoneLayerSpecs(
     {
       id: zoneLayerId(type, 'line'),
       type: 'line',
-      source: communeSourceId,
+      ...source,
       minzoom: style.outlineMinZoom,
       filter,
       layout: { visibility, 'line-join': 'round' },

@@ -10,6 +10,7 @@ import type { BBox } from '../data/types.ts';
 import type { LevelGeometry } from '../data/geometry.ts';
 import type { MapView, TerritoryRef } from '../state/url-state.ts';
 import {
+  featureTarget,
   territoryFillLayer,
   territoryHighlightLayers,
   territoryLayerIds,
@@ -133,7 +134,7 @@ export class MapController {
     try {
       const [geometry] = await Promise.all([this.loadGeometry(level), this.styleReady]);
       const visible = this.currentLevel === level;
-      this.map.addSource(territorySourceId(level), territorySource(geometry.data));
+      this.map.addSource(territorySourceId(level), territorySource(geometry));
       this.addLayerToBand('base', territoryFillLayer(level, visible));
       this.addLayerToBand('outlines', territoryOutlineLayer(level, visible));
       for (const layer of territoryHighlightLayers(level, visible)) this.addLayerToBand('highlight', layer);
@@ -183,15 +184,14 @@ export class MapController {
       this.pendingStates.set(level, pending);
       return;
     }
-    const source = territorySourceId(level);
-    for (const [code, values] of states) this.map.setFeatureState({ source, id: code }, values);
+    for (const [code, values] of states) this.map.setFeatureState(featureTarget(level, code), values);
   }
 
   /** Removes one feature-state key (or all) from every territory of a level. */
   clearFeatureStates(level: Level, key?: string): void {
     this.pendingStates.delete(level);
     if (!this.addedLevels.has(level)) return;
-    this.map.removeFeatureState({ source: territorySourceId(level) }, key);
+    this.map.removeFeatureState(featureTarget(level), key);
     // hover / selection are feature-state too: restore them.
     if (this.selection?.level === level) this.writeState(this.selection, { selected: true });
     if (this.hover?.level === level) this.writeState(this.hover, { hover: true });
@@ -241,7 +241,7 @@ export class MapController {
 
   private writeState(ref: TerritoryRef, values: FeatureStateValues): void {
     if (this.addedLevels.has(ref.level)) {
-      this.map.setFeatureState({ source: territorySourceId(ref.level), id: ref.code }, values);
+      this.map.setFeatureState(featureTarget(ref.level, ref.code), values);
     }
   }
 

@@ -15,6 +15,7 @@ import {
   contractsSourceSpec,
 } from '../layers/contracts.ts';
 import { MAPPED_ZONE_TYPES, zoneLayerIds, zoneLayerSpecs, zonePatternImages, type MappedZoneType } from '../layers/zones.ts';
+import { territoryLayerSource } from '../layers/territories.ts';
 import {
   clusterCountLabelOf,
   HOSPITALS_CLUSTER_LAYER_ID,
@@ -222,7 +223,7 @@ export class OverlayMapModule implements MapLayerModule {
     const ctx = this.ctx!;
     // Zones are drawn over the commune geometry, whatever level is shown: load it (hidden) if needed.
     const [index] = await Promise.all([this.data.zones(), ctx.whenLevelReady('commune')]);
-    this.addLayers('zones', zoneLayerSpecs(type, ctx.territorySourceId('commune'), index.codesByType[type], false));
+    this.addLayers('zones', zoneLayerSpecs(type, territoryLayerSource('commune'), index.codesByType[type], false));
   }
 
   private applySelection(): void {
