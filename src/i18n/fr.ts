@@ -358,7 +358,9 @@ const overlaysFr = {
     title: 'Fiche du contrat',
     close: 'Fermer la fiche',
     status: 'Statut',
-    statusReported: (text: string, asOf: string | null) => (asOf ? `« ${text} » (au ${asOf})` : `« ${text} »`),
+    // The registry's `statusReported` is the compiler's raw note (often English): the card shows the
+    // normalised status, its date, and the French notes instead.
+    statusAsOf: (asOf: string) => `(statut établi au ${asOf} d’après les sources)`,
     engagement: 'Engagement',
     signature: 'Signature',
     end: 'Échéance',

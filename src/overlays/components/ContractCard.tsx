@@ -81,7 +81,7 @@ export function ContractCard() {
       <p className="fr-mb-1w cls-contract-card__status" data-testid="contract-card-status" data-status={card.status}>
         <ContractSwatch swatch={contractSwatch(card.status)} />
         <strong>{card.statusLabel}</strong>
-        <span className="fr-text--xs"> {t.card.statusReported(card.statusReported, card.statusAsOf)}</span>
+        {card.statusAsOf && <span className="fr-text--xs"> {t.card.statusAsOf(card.statusAsOf)}</span>}
       </p>
       {!card.mapped && (
         <p className="fr-text--sm fr-mb-1w" data-testid="contract-card-unmapped">
