@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultContext, type BuildContext } from '../../scripts/lib/context.ts';
 import { buildBoundaries, type BoundariesReport } from '../../scripts/boundaries/index.ts';
 import { COMMUNE_LAYER_GZIP_BUDGET } from '../../scripts/boundaries/budget.ts';
+import { buildCommuneTiles, TILE_LAYER, type TilesManifestEntry, type TilesReport } from '../../scripts/boundaries/tiles.ts';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { emptyTerritories, polygonsOf, ringArea, type ZoneTopology } from '../../scripts/boundaries/topology.ts';
 import type { TerritoryEntry, TerritoryIndex } from '../../scripts/boundaries/types.ts';
 import { LEVELS, SUPRA_LEVELS, type Level } from '../../src/lib/levels.ts';
@@ -24,7 +27,12 @@ const second = contextIn('b');
 
 const readJson = <T>(ctx: BuildContext, url: string): T => JSON.parse(readFileSync(path.join(ctx.outDir, url), 'utf8')) as T;
 const index = {} as Record<Level, Map<string, TerritoryEntry>>;
-let manifest: { sources: Array<{ id: string; producer: string; licence: string }>; geometry: Record<Level, Array<{ zone: string; url: string; bytes: number; gzipBytes: number; features: number }>>; index: Record<Level, string> };
+let manifest: {
+  sources: Array<{ id: string; producer: string; licence: string }>;
+  geometry: Record<Level, Array<{ zone: string; url: string; bytes: number; gzipBytes: number; features: number }>>;
+  index: Record<Level, string>;
+  tiles: { commune: TilesManifestEntry };
+};
 
 function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -41,7 +49,9 @@ function hashTree(dir: string): Record<string, string> {
 
 beforeAll(async () => {
   await buildBoundaries(first);
+  await buildCommuneTiles(first);
   await buildBoundaries(second);
+  await buildCommuneTiles(second);
   manifest = readJson(first, 'manifest.json');
   for (const level of LEVELS) {
     const file = readJson<TerritoryIndex>(first, manifest.index[level]);
@@ -142,6 +152,31 @@ describe('boundaries on the COG 2025 mirror', () => {
     for (const level of LEVELS) {
       for (const f of manifest.geometry[level]) expect(statSync(path.join(first.outDir, f.url)).size).toBe(f.bytes);
     }
+  });
+
+  it('cuts commune tiles that hold every commune at the national overview zooms', () => {
+    const tiles = manifest.tiles.commune;
+    expect(tiles).toMatchObject({ url: 'tiles/commune/{z}/{x}/{y}.pbf', minzoom: 0, layer: TILE_LAYER });
+    expect(tiles.bounds[0]).toBeLessThan(-61); // Guadeloupe
+    expect(tiles.bounds[2]).toBeGreaterThan(55); // La Réunion
+    const report = JSON.parse(readFileSync(path.join(first.reportDir, 'tiles.json'), 'utf8')) as TilesReport;
+    expect(report.gzipBytes).toBe(tiles.gzipBytes);
+    expect(tiles.gzipBytes).toBeGreaterThan(0);
+    // National overview of metro France on a laptop: zoom 5 (4 to 6 across screens).
+    for (const z of [4, 5, 6]) {
+      const dir = path.join(first.outDir, 'tiles', 'commune', String(z));
+      const codes = new Set<string>();
+      for (const x of readdirSync(dir)) {
+        for (const y of readdirSync(path.join(dir, x))) {
+          const layer = new VectorTile(new PbfReader(readFileSync(path.join(dir, x, y)))).layers[TILE_LAYER]!;
+          for (let i = 0; i < layer.length; i++) codes.add(String(layer.feature(i).properties.code));
+        }
+      }
+      expect(codes.size, `z${z}`).toBe(34_875);
+      expect([...index.commune.keys()].every((c) => codes.has(c)), `z${z}`).toBe(true);
+    }
+    // What the national view at zoom 5 puts on the wire, all zoom-5 tiles (DROM included).
+    expect(report.zooms[5]!.gzipBytes).toBeLessThan(1_500_000);
   });
 
   it('is deterministic and fast enough', () => {
