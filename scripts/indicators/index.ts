@@ -13,6 +13,7 @@ import { parseNumber, type ParsedNumber } from '../../src/lib/number-parse.ts';
 import { FRANCE, type AggregateLevel } from '../../src/lib/levels.ts';
 import {
   INDICATOR_FORMAT_VERSION,
+  splitIndicatorFile,
   THEMES,
   type IndicatorCatalogueEntry,
   type IndicatorCatalogueFile,
@@ -123,7 +124,10 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
     if (!result) throw new Error(`Indicator "${def.id}": source "${def.sourceId}" has no reader in INDICATOR_SOURCES`);
     const computed = computeIndicator(def, result.territories, frame);
     const fileName = `indicators/${def.id}.json`;
-    writeJson(path.join(ctx.outDir, fileName), computed.file);
+    // Commune values and components in their own file: the supra levels never load them.
+    const { base, commune } = splitIndicatorFile(computed.file, `indicators/${def.id}.commune.json`);
+    writeJson(path.join(ctx.outDir, fileName), base);
+    if (commune) writeJson(path.join(ctx.outDir, base.communeFile!), commune);
     const source = sourceCredit(getSource(def.sourceId));
     credits.set(source.id, source);
     entries.push({
@@ -148,6 +152,7 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
       levels: computed.levels,
       france: computed.france,
       file: fileName,
+      ...(base.communeFile ? { communeFile: base.communeFile } : {}),
     });
     const available = (Object.keys(computed.levels) as AggregateLevel[]).filter((l) => computed.levels[l].available && l !== FRANCE);
     const c = computed.nativeCoverage;

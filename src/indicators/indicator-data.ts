@@ -1,15 +1,26 @@
 // Loads the indicator catalogue and, lazily, one indicator file at a time
 // (values never live in the geometry nor in React state). A dropped CSV is
 // registered here as a custom indicator with the very same shape.
+// Commune-native indicators come in two parts: `{id}.json` (supra levels,
+// France) and `{id}.commune.json` (commune values + components, ~1 MB),
+// fetched only when asked for (`{ commune: true }`, the default).
 import type { Level } from '../lib/levels.ts';
-import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } from '../lib/indicator-format.ts';
+import {
+  mergeIndicatorFile,
+  type IndicatorBaseFile,
+  type IndicatorCatalogueEntry,
+  type IndicatorCatalogueFile,
+  type IndicatorCommuneFile,
+  type IndicatorFile,
+} from '../lib/indicator-format.ts';
 import { dataUrl } from '../data/data-url.ts';
 import { loadManifest } from '../data/manifest.ts';
 
 export const DEFAULT_CATALOGUE_URL = 'indicators/catalogue.json';
 
 let cataloguePromise: Promise<IndicatorCatalogueFile> | null = null;
-const files = new Map<string, Promise<IndicatorFile>>();
+const bases = new Map<string, Promise<IndicatorBaseFile>>();
+const communeParts = new Map<string, Promise<IndicatorCommuneFile>>();
 const custom = new Map<string, { entry: IndicatorCatalogueEntry; file: IndicatorFile }>();
 
 async function fetchJson<T>(path: string): Promise<T> {
@@ -30,16 +41,37 @@ export function loadCatalogue(): Promise<IndicatorCatalogueFile> {
   return cataloguePromise;
 }
 
-export function loadIndicatorFile(entry: IndicatorCatalogueEntry): Promise<IndicatorFile> {
-  const own = custom.get(entry.id);
-  if (own) return Promise.resolve(own.file);
-  let p = files.get(entry.id);
+/** Fetched once per key; a failed fetch may be retried. */
+function cached<T>(cache: Map<string, Promise<T>>, key: string, path: string): Promise<T> {
+  let p = cache.get(key);
   if (!p) {
-    p = fetchJson<IndicatorFile>(entry.file);
-    p.catch(() => files.delete(entry.id));
-    files.set(entry.id, p);
+    p = fetchJson<T>(path);
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
   }
   return p;
+}
+
+export interface IndicatorLoadOptions {
+  /**
+   * Also load the commune values and commune components (the commune level,
+   * perimeter aggregation, a commune's portrait). Default true; the map at a
+   * supra level passes false.
+   */
+  readonly commune?: boolean;
+}
+
+export async function loadIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions = {}): Promise<IndicatorFile> {
+  const own = custom.get(entry.id);
+  if (own) return own.file;
+  const withCommune = options.commune ?? true;
+  const base = cached(bases, entry.id, entry.file);
+  // The catalogue names the commune part: both files are fetched in parallel.
+  const early = withCommune && entry.communeFile ? cached(communeParts, entry.id, entry.communeFile) : null;
+  const b = await base;
+  const communeUrl = entry.communeFile ?? b.communeFile;
+  const commune = withCommune && communeUrl ? await (early ?? cached(communeParts, entry.id, communeUrl)) : null;
+  return mergeIndicatorFile(b, commune);
 }
 
 /** Catalogue entry or custom (dropped CSV) entry by id. */

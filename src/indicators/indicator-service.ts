@@ -212,7 +212,8 @@ export class IndicatorService {
     if (current.entry?.id !== entry.id) this.view.setState({ status: 'loading', entry, level });
     let file: IndicatorFile;
     try {
-      file = await loadIndicatorFile(entry);
+      // Commune values (the big part) only when the commune level is shown.
+      file = await loadIndicatorFile(entry, { commune: level === 'commune' });
     } catch {
       if (!stale()) this.view.setState({ status: 'error', entry, level, announcement: frIndicators.loadError(entry.label) });
       return;

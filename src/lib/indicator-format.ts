@@ -1,6 +1,10 @@
 // Types of the indicator files the build writes and the viewer loads lazily:
-// `data/indicators/catalogue.json` (what exists, where, and why not) and
-// `data/indicators/{id}.json` (values per level). See docs/indicators.md.
+// `data/indicators/catalogue.json` (what exists, where, and why not),
+// `data/indicators/{id}.json` (values at the levels above the commune, France)
+// and, for commune-native indicators, `data/indicators/{id}.commune.json`
+// (commune values + the commune components of perimeter aggregation), loaded
+// only when the commune level, a perimeter or a commune portrait needs it.
+// See docs/indicators.md and docs/data-format.md.
 import type { AggregateLevel, Level } from './levels.ts';
 import type { AggregationKind } from './aggregate.ts';
 import type { Polarity } from './classify.ts';
@@ -72,6 +76,8 @@ export interface IndicatorCatalogueEntry {
   france: number | null;
   /** Relative to `data/`. */
   file: string;
+  /** Commune values and components (commune-native indicators only), relative to `data/`. */
+  communeFile?: string;
 }
 
 export interface IndicatorCatalogueFile {
@@ -105,4 +111,46 @@ export interface IndicatorFile {
    * weighted by the legal population of the territory index.
    */
   components?: Record<string, [number | null] | [number | null, number | null]>;
+}
+
+/** `indicators/{id}.json` as published: no commune values, no components (they live in `communeFile`). */
+export type IndicatorBaseFile = Omit<IndicatorFile, 'components'> & {
+  /** Relative to `data/`; absent when the indicator has no commune values. */
+  communeFile?: string;
+};
+
+/** `indicators/{id}.commune.json`: what only the commune level and perimeter aggregation need. */
+export interface IndicatorCommuneFile {
+  version: typeof INDICATOR_FORMAT_VERSION;
+  id: string;
+  commune?: IndicatorLevelValues;
+  components?: IndicatorFile['components'];
+}
+
+/** Splits an indicator into its published parts; `communeUrl` names the commune part (relative to `data/`). */
+export function splitIndicatorFile(file: IndicatorFile, communeUrl: string): { base: IndicatorBaseFile; commune: IndicatorCommuneFile | null } {
+  const { components, levels, ...rest } = file;
+  const { commune, ...supra } = levels;
+  if (!commune && !components) return { base: { ...rest, levels: supra }, commune: null };
+  return {
+    base: { ...rest, levels: supra, communeFile: communeUrl },
+    commune: {
+      version: INDICATOR_FORMAT_VERSION,
+      id: file.id,
+      ...(commune ? { commune } : {}),
+      ...(components ? { components } : {}),
+    },
+  };
+}
+
+/** The in-memory indicator: the base part, plus the commune part when it was loaded. */
+export function mergeIndicatorFile(base: IndicatorBaseFile, commune: IndicatorCommuneFile | null): IndicatorFile {
+  const { communeFile: _communeFile, ...rest } = base;
+  void _communeFile;
+  if (!commune) return { ...rest, levels: { ...rest.levels } };
+  return {
+    ...rest,
+    levels: commune.commune ? { ...rest.levels, commune: commune.commune } : { ...rest.levels },
+    ...(commune.components ? { components: commune.components } : {}),
+  };
 }

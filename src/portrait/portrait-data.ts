@@ -24,7 +24,9 @@ export async function loadPortrait(manifest: Manifest, subject: PortraitSubject)
   const catalogue = await settle(loadCatalogue());
   const files = new Map<string, IndicatorFile>();
   if (catalogue) {
-    const loaded = await Promise.all(catalogue.indicators.map(async (e) => [e.id, await settle(loadIndicatorFile(e))] as const));
+    // Commune values and components (~1 MB per indicator) only for a commune or a perimeter.
+    const commune = subject.kind === 'perimeter' || subject.level === 'commune';
+    const loaded = await Promise.all(catalogue.indicators.map(async (e) => [e.id, await settle(loadIndicatorFile(e, { commune }))] as const));
     for (const [id, file] of loaded) if (file) files.set(id, file);
   }
   const [contracts, neighbours, zones, hospitals, overlayManifest] = await Promise.all([

@@ -1,6 +1,6 @@
 // The indicators step on the real mirror (../shared/data): runs once into a
 // temporary folder, then checks the promises the catalogue makes.
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { buildIndicators } from '../../scripts/indicators/index.ts';
 import type { SourceReport } from '../../scripts/indicators/read-source.ts';
 import { INDICATORS } from '../../data/indicators.ts';
 import { ROW_OUTCOMES } from '../../src/lib/code-matching.ts';
-import type { IndicatorCatalogueFile, IndicatorFile } from '../../src/lib/indicator-format.ts';
+import { mergeIndicatorFile, type IndicatorBaseFile, type IndicatorCatalogueFile, type IndicatorCommuneFile, type IndicatorFile } from '../../src/lib/indicator-format.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cls-indicators-'));
 const ctx = { ...defaultContext([]), outDir: path.join(tmp, 'out'), reportDir: path.join(tmp, 'report'), log: () => {} };
@@ -17,7 +17,12 @@ const mirrorAvailable = existsSync(path.join(ctx.mirrorDir, 'indicators'));
 
 let catalogue: IndicatorCatalogueFile;
 const reports = new Map<string, SourceReport>();
-const load = (id: string) => JSON.parse(readFileSync(path.join(ctx.outDir, 'indicators', `${id}.json`), 'utf8')) as IndicatorFile;
+const readJson = <T>(url: string): T => JSON.parse(readFileSync(path.join(ctx.outDir, url), 'utf8')) as T;
+/** Both published parts, merged as the viewer does with `{ commune: true }`. */
+const load = (id: string): IndicatorFile => {
+  const base = readJson<IndicatorBaseFile>(`indicators/${id}.json`);
+  return mergeIndicatorFile(base, base.communeFile ? readJson<IndicatorCommuneFile>(base.communeFile) : null);
+};
 
 /** Floor of the share of native territories with a value, from what each source covers (MANIFEST.md). */
 const MIN_NATIVE_SHARE: Record<string, number> = {
@@ -48,6 +53,24 @@ describe.skipIf(!mirrorAvailable)('indicators on the real mirror', () => {
     for (const entry of catalogue.indicators) {
       expect(existsSync(path.join(ctx.outDir, entry.file)), entry.id).toBe(true);
       expect(entry.producer && entry.vintage && entry.licence, entry.id).toBeTruthy();
+    }
+  });
+
+  it('keeps commune values and components out of the file the supra levels load', () => {
+    for (const entry of catalogue.indicators) {
+      const base = readJson<IndicatorBaseFile & { components?: unknown }>(entry.file);
+      expect(base.levels.commune, entry.id).toBeUndefined();
+      expect(base.components, entry.id).toBeUndefined();
+      expect(base.communeFile, entry.id).toBe(entry.communeFile);
+      if (entry.nativeLevel !== 'commune') {
+        expect(entry.communeFile, entry.id).toBeUndefined();
+        continue;
+      }
+      const commune = readJson<IndicatorCommuneFile>(entry.communeFile!);
+      expect(Object.keys(commune.commune!.values).length, entry.id).toBe(34_875);
+      expect(commune.components !== undefined, entry.id).toBe(entry.perimeterAggregable);
+      // The supra-level part of a commune-native indicator is a few tens of KB.
+      expect(statSync(path.join(ctx.outDir, entry.file)).size, entry.id).toBeLessThan(150_000);
     }
   });
 

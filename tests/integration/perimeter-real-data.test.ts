@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorCatalogueFile, IndicatorFile } from '../../src/lib/indicator-format.ts';
+import { mergeIndicatorFile, type IndicatorCatalogueFile, type IndicatorFile } from '../../src/lib/indicator-format.ts';
 import type { TerritoryIndexFile } from '../../src/data/types.ts';
 import { aggregateIndicator } from '../../src/lib/perimeter-stats.ts';
 
@@ -23,7 +23,7 @@ describe.skipIf(!built)('perimeter = EPCI on the real data', () => {
     expect(entries.length).toBeGreaterThan(3);
     let compared = 0;
     for (const entry of entries) {
-      const file = read<IndicatorFile>(entry.file);
+      const file: IndicatorFile = mergeIndicatorFile(read(entry.file), entry.communeFile ? read(entry.communeFile) : null);
       for (const siren of sirens) {
         const expected = file.levels.epci?.values[siren];
         if (expected === undefined) continue;
