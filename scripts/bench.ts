@@ -2,7 +2,7 @@
 // it measures and reports, it never fails on a slow figure.
 //   npm run bench [-- --runs 3] [--skip-build] [--skip-compare] [--skip-browser]
 //                 [--skip-sizes]
-//                 [--site DIR] [--no-deeplink] [--keep]
+//                 [--site DIR] [--no-deeplink] [--keep] [--json FILE]
 // 1. data build: scripts/build.ts timed as a whole and per step (into a temp
 //    dir), and the boundaries geometry work vs mapshaper on the same inputs;
 // 2. sizes of every built data file, raw / gzip -9 / brotli -q 11, grouped;
@@ -31,6 +31,8 @@ interface Options {
   site: string | null;
   deepLink: boolean;
   keep: boolean;
+  /** Where the JSON report goes (build-report/bench.json). */
+  json: string;
   mirror: string;
   chromium: string;
 }
@@ -50,6 +52,7 @@ function parseOptions(argv: readonly string[]): Options {
     site: value('site') ?? null,
     deepLink: !argv.includes('--no-deeplink'),
     keep: argv.includes('--keep'),
+    json: path.resolve(value('json') ?? path.join(PROJECT_ROOT, 'build-report', 'bench.json')),
     mirror: path.resolve(value('mirror') ?? process.env.CLS_ATLAS_MIRROR ?? path.join(PROJECT_ROOT, '..', 'shared', 'data')),
     chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   };
@@ -65,13 +68,31 @@ function packageVersion(name: string): string | null {
   }
 }
 
+/** The version the comparison was written against (mapshaper's CLI options are stable across 0.7.x). */
+const MAPSHAPER_SPEC = 'mapshaper@^0.7.70';
+
+/**
+ * mapshaper is not a project dependency (its optional native dependencies
+ * break `npm ci` on some machines): installed on demand, without touching
+ * package.json or the lockfile, and without install scripts (the API used
+ * here is pure JavaScript).
+ */
+async function ensureMapshaper(): Promise<boolean> {
+  if (packageVersion('mapshaper')) return true;
+  log(`  installing ${MAPSHAPER_SPEC} (npm install --no-save)…`);
+  const r = await runChild('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', MAPSHAPER_SPEC], { cwd: PROJECT_ROOT, useTime: false });
+  if (r.code !== 0) log(r.stderr.split('\n').slice(-10).join('\n'));
+  return packageVersion('mapshaper') !== null;
+}
+
 interface BrowserSummary {
   chromium: string;
   runs: number;
   metrics: Record<string, Summary | null>;
   zoom: Record<string, { fps: Summary | null; maxFrameGapMs: Summary | null; idleAfterEndMs: Summary | null }>;
   firstView: { dataWireBytes: Summary | null; allWireBytes: Summary | null; requests: string[] };
-  communeLayerWireBytes: number | null;
+  /** Commune geometry fetched by the level switch / by the whole session (zooms included). */
+  communeLayer: { wireBytes: Summary | null; files: Summary | null; sessionWireBytes: Summary | null; sessionFiles: Summary | null };
   errors: string[];
 }
 
@@ -114,7 +135,12 @@ function summariseBrowser(chromium: string, runs: BrowserRun[]): BrowserSummary 
       allWireBytes: summarise(runs.map((r) => r.firstView.allWireBytes)),
       requests: runs[0]?.firstView.requests ?? [],
     },
-    communeLayerWireBytes: runs.find((r) => r.communeLayer.files > 0)?.communeLayer.wireBytes ?? null,
+    communeLayer: {
+      wireBytes: summarise(runs.filter((r) => r.communeLayer.files > 0).map((r) => r.communeLayer.wireBytes)),
+      files: summarise(runs.filter((r) => r.communeLayer.files > 0).map((r) => r.communeLayer.files)),
+      sessionWireBytes: summarise(runs.filter((r) => r.communeLayer.sessionFiles > 0).map((r) => r.communeLayer.sessionWireBytes)),
+      sessionFiles: summarise(runs.filter((r) => r.communeLayer.sessionFiles > 0).map((r) => r.communeLayer.sessionFiles)),
+    },
     errors,
   };
 }
@@ -168,7 +194,10 @@ function printBrowser(b: BrowserSummary): void {
   ])));
   log(`first view (requests before the first idle): data ${formatSummary(b.firstView.dataWireBytes, kb)} on the wire, everything ${formatSummary(b.firstView.allWireBytes, kb)}`);
   for (const r of b.firstView.requests) log(`    ${r}`);
-  if (b.communeLayerWireBytes !== null) log(`commune layer on the wire: ${mb(b.communeLayerWireBytes)}`);
+  const c = b.communeLayer;
+  if (c.wireBytes) {
+    log(`commune geometry on the wire: level switch ${formatSummary(c.wireBytes, mb)} (${formatSummary(c.files, String)} files); whole session with zooms ${formatSummary(c.sessionWireBytes, mb)} (${formatSummary(c.sessionFiles, String)} files)`);
+  }
   for (const e of b.errors) log(`  ! ${e}`);
 }
 
@@ -223,8 +252,11 @@ async function main(): Promise<void> {
         freshData = build.outDir;
       }
     }
-    if (!options.skipCompare) {
-      log('  boundaries geometry: ours vs mapshaper (one child process each)…');
+    if (!options.skipCompare && !(await ensureMapshaper())) {
+      log('  mapshaper is not installed and could not be: comparison skipped');
+    } else if (!options.skipCompare) {
+      machine.mapshaper = packageVersion('mapshaper');
+      log(`  boundaries geometry: ours vs mapshaper ${machine.mapshaper} (one child process each)…`);
       // Alternated, so both tools see the same background load on average.
       for (let i = 1; i <= options.runs; i++) {
         for (const tool of ['cls-atlas', 'mapshaper'] as const) {
@@ -283,10 +315,9 @@ async function main(): Promise<void> {
       browserRuns,
       targets: checks,
     };
-    const reportDir = path.join(PROJECT_ROOT, 'build-report');
-    mkdirSync(reportDir, { recursive: true });
-    writeFileSync(path.join(reportDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-    log(`\nwritten: build-report/bench.json (${ms(Date.now() - started.getTime())})`);
+    mkdirSync(path.dirname(options.json), { recursive: true });
+    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    log(`\nwritten: ${path.relative(PROJECT_ROOT, options.json)} (${ms(Date.now() - started.getTime())})`);
   } finally {
     if (!options.keep) rmSync(tmp, { recursive: true, force: true });
     else log(`kept ${tmp}`);

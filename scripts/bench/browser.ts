@@ -49,7 +49,11 @@ export interface BrowserRun {
   firstView: { requests: string[]; dataWireBytes: number; dataRawBytes: number; allWireBytes: number };
   steps: Record<string, SettleResult | { error: string }>;
   zoom: Record<string, ZoomProbe | { error: string }>;
-  communeLayer: { wireBytes: number; rawBytes: number; files: number; fetchDecodeMs: number | null };
+  /**
+   * Commune geometry requested by the level switch (TopoJSON or vector tiles of
+   * the view), and over the whole session (zooms included).
+   */
+  communeLayer: { wireBytes: number; rawBytes: number; files: number; fetchDecodeMs: number | null; sessionWireBytes: number; sessionFiles: number };
   /** Deep link straight to the commune choropleth: navigation → idle with the colours on. */
   deepLinkCommuneMs: number | null;
   pageErrors: string[];
@@ -99,6 +103,8 @@ async function settle(
   }
   return result;
 }
+
+const COMMUNE_GEOMETRY = /^data\/(geo\/commune-|tiles\/commune\/)/;
 
 const sumBytes = (entries: readonly RequestLog[], key: 'wireBytes' | 'rawBytes') => entries.reduce((s, e) => s + e[key], 0);
 
@@ -186,8 +192,11 @@ async function oneRun(browser: Browser, server: BenchServer, run: number, option
   const commBefore = server.log.length;
   await attempt('level switch → communes', () =>
     settle(page, 'level', 'commune', () => page.locator('input[name="atlas-level"][value="commune"]').check({ force: true })));
-  const communeEntries = server.log.slice(commBefore).filter((e) => /^data\/geo\/commune-/.test(e.path));
-  const communeLayer = {
+  // The commune geometry, whichever form the viewer uses: TopoJSON files or pre-cut vector tiles.
+  const communeEntries = server.log.slice(commBefore).filter((e) => COMMUNE_GEOMETRY.test(e.path) && e.status === 200);
+  const communeLayer: BrowserRun['communeLayer'] = {
+    sessionWireBytes: 0,
+    sessionFiles: 0,
     wireBytes: sumBytes(communeEntries, 'wireBytes'),
     rawBytes: sumBytes(communeEntries, 'rawBytes'),
     files: communeEntries.length,
@@ -210,6 +219,9 @@ async function oneRun(browser: Browser, server: BenchServer, run: number, option
       settle(page, 'indicator', { id: ind1, level: 'commune' }, () => page.selectOption('[data-testid="indicator-select"]', ind1!).then(() => undefined)));
     await probe('communes, ~35k feature-states');
   }
+  const sessionCommune = server.log.slice(logStart).filter((e) => COMMUNE_GEOMETRY.test(e.path) && e.status === 200);
+  communeLayer.sessionWireBytes = sumBytes(sessionCommune, 'wireBytes');
+  communeLayer.sessionFiles = sessionCommune.length;
   await context.close();
 
   // 5. Deep link straight to a commune choropleth (cold context).

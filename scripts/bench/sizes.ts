@@ -29,10 +29,12 @@ export interface SizeReport {
   total: GroupSize;
 }
 
-/** geo/{level}-{zone}.topo.json → "geometry: level"; then the data/ sub-folders. */
+/** geo/{level}-{zone}.topo.json → "geometry: level", tiles/{level}/{z}/… → "tiles: level zZ"; then the data/ sub-folders. */
 export function groupOf(file: string): string {
   const geo = /^geo\/([a-z]+)-[0-9a-z]+\.topo\.json$/.exec(file);
   if (geo) return `geometry: ${geo[1]}`;
+  const tile = /^tiles\/([a-z]+)\/(\d+)\//.exec(file);
+  if (tile) return `tiles: ${tile[1]} z${tile[2]!.padStart(2, '0')}`;
   const top = file.split('/')[0]!;
   if (top === 'index') return 'indexes';
   if (top === 'indicators') return file === 'indicators/catalogue.json' ? 'indicators: catalogue' : 'indicators: values';
