@@ -37,8 +37,30 @@ export interface PortraitData {
   readonly sources: readonly string[];
 }
 
-/** Key indicators shown per theme (the first ones of the catalogue order). */
+/** Key indicators shown per theme: the priority list first, then catalogue order. */
 export const MAX_INDICATORS_PER_THEME = 5;
+
+/**
+ * What an elected official reads first in each theme (latest vintage only: the
+ * APL 2022 files stay on the map, not in the portrait). Ids missing from the
+ * catalogue are skipped.
+ */
+export const KEY_INDICATOR_PRIORITY: readonly string[] = [
+  // offre de soins de premier recours
+  'apl_mg_moins65_2023', 'apl_mg_2023', 'densite_generalistes_bv', 'densite_infirmiers_bv', 'densite_pharmacies_bv',
+  'medecins_generalistes_dep_densite', 'infirmiers_dep_densite',
+  // population
+  'population', 'densite_population', 'part_75_ans_plus', 'evolution_population_2015_2021', 'part_moins_15_ans',
+  // précarité
+  'taux_pauvrete_2021_bv', 'taux_chomage_2021', 'revenu_median_2021', 'taux_pauvrete_2021_communes', 'part_familles_monoparentales',
+  // état de santé
+  'esperance_vie_femmes', 'esperance_vie_hommes', 'mortalite_prematuree_standardisee', 'part_ald_bv', 'taux_mortalite_2022',
+];
+
+function priorityRank(id: string): number {
+  const i = KEY_INDICATOR_PRIORITY.indexOf(id);
+  return i < 0 ? KEY_INDICATOR_PRIORITY.length : i;
+}
 
 function isNum(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
@@ -144,7 +166,8 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
   // Indicators with a value at the subject's level first, then the others (shown as unavailable, with the reason).
   const availableHere = (e: IndicatorCatalogueEntry) =>
     identity.level !== null ? e.levels[identity.level]?.available === true : e.perimeterAggregable;
-  const ordered = [...data.catalogue.filter(availableHere), ...data.catalogue.filter((e) => !availableHere(e))];
+  const byPriority = [...data.catalogue].sort((a, b) => priorityRank(a.id) - priorityRank(b.id));
+  const ordered = [...byPriority.filter(availableHere), ...byPriority.filter((e) => !availableHere(e))];
   for (const entry of ordered) {
     // Ordinal classes (nurses' zoning) go to the care offer block, not the bars.
     if (entry.categories && entry.categories.length > 0) continue;

@@ -82,4 +82,11 @@ describe('portrait assembly', () => {
   it('returns null for an unknown territory', () => {
     expect(assemblePortrait(base({ kind: 'territory', level: 'commune', code: '99999' }))).toBeNull();
   });
+  it('puts the priority indicators first within a theme (latest APL before older vintages)', () => {
+    const older = { ...entry, id: 'apl_mg_2022', label: 'APL 2022' } as IndicatorCatalogueEntry;
+    const latest = { ...entry, id: 'apl_mg_moins65_2023', label: 'APL < 65 ans 2023' } as IndicatorCatalogueEntry;
+    const data = { ...base({ kind: 'territory', level: 'commune', code: '01001' }), catalogue: [older, latest] };
+    const r = assemblePortrait(data)!;
+    expect(r.model.indicators.map((i) => i.def.id)).toEqual(['apl_mg_moins65_2023', 'apl_mg_2022']);
+  });
 });
