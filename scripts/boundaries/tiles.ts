@@ -1,27 +1,28 @@
 // Pre-cut vector tiles of the commune level (docs/data-format.md, `tiles`):
-// the commune TopoJSON of every zone, decoded as it is published (so tiles and
-// topology agree vertex for vertex), cut by geojson-vt and encoded by vt-pbf
-// into an XYZ folder `tiles/commune/{z}/{x}/{y}.pbf`, one source layer
-// `territories`, one property `code`.
+// the commune TopoJSON of every zone as it is published (so tiles and
+// topology agree), simplified per zoom on its shared arcs, cut by geojson-vt
+// and encoded by vt-pbf into an XYZ folder `tiles/commune/{z}/{x}/{y}.pbf`,
+// one source layer `territories`, one property `code`.
 //
 // MapLibre tiling 35k polygons itself costs seconds (../shared/PERFORMANCE.md);
 // a static folder of tiles costs a few small requests per view.
 //
-// Small communes never vanish: geojson-vt drops a ring whose area is under
-// its tolerance², so the tolerance is kept small (a fraction of a pixel) and
-// a commune left with no ring in every tile of a zoom gets a 1-unit square
-// (1/8 pixel) at a point of its own in the tile holding that point, so it
-// keeps a feature (feature-state, hit-testing) at every zoom.
+// No gaps, no vanishing communes: geojson-vt's own simplification works ring
+// by ring (neighbours lose different vertices of their common border: hairline
+// gaps show the sea through the choropleth) and drops rings under its
+// tolerance² (small communes vanish). So geojson-vt runs with tolerance 0 and
+// the simplification is done before, on the topology, once per zoom.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { GeoJSONVT, type GeoJSONVTFeature, type GeoJSONVTTile } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { feature as topoFeature } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BuildContext } from '../lib/context.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import type { BBox } from './types.ts';
-import type { ZoneTopology } from './topology.ts';
+import { DEFAULT_MIN_WEIGHT, protectRings, type ZoneTopology } from './topology.ts';
 import { gzipSize } from './write.ts';
 
 export const TILE_LAYER = 'territories';
@@ -31,23 +32,23 @@ export interface TileOptions {
   minzoom: number;
   /** Deepest zoom cut; MapLibre overzooms beyond it. */
   maxzoom: number;
-  /** geojson-vt simplification tolerance, in tile units (4096 per tile = 8 per pixel of a 512 px tile). */
-  tolerance: number;
+  /** Simplification per zoom: a vertex whose Visvalingam triangle is under this share of a pixel² goes. */
+  pixelArea: number;
   /** Buffer around each tile, in tile units (hides the clip edges of outlines). */
   buffer: number;
-  /** From this zoom on, every territory keeps a feature (a placeholder square if geojson-vt dropped it). */
+  /** From this zoom on, every territory must keep a feature (a placeholder square if it had none). */
   presenceMinzoom: number;
 }
 
 /**
- * presenceMinzoom 4: metro France fills a small screen from zoom ~4.5; below,
- * a dropped commune is under 1/64 pixel². maxzoom 9: a tile unit is ≈ 13 m at 46°N there, finer than the 55 m grid
+ * maxzoom 9: a tile unit is ≈ 13 m at 46°N there, finer than the 55 m grid
  * the commune topology is quantised on (docs/DATA-BUDGET.md), so overzooming
- * z9 tiles loses nothing. tolerance 2 = 1/4 pixel: simplification only drops
- * what cannot be seen (tolerance 1 weighs +14 % at zoom 5, 4 needs 1,287
- * placeholders at zoom 4).
+ * z9 tiles loses nothing. pixelArea 1/8: simplification drops only vertices
+ * whose triangle is under an eighth of a pixel² (at zoom ≥ 8 that is below
+ * the build's own threshold: the published geometry as it is).
+ * presenceMinzoom 4: metro France fills a small screen from zoom ~4.5.
  */
-export const COMMUNE_TILE_OPTIONS: TileOptions = { minzoom: 0, maxzoom: 9, tolerance: 2, buffer: 64, presenceMinzoom: 4 };
+export const COMMUNE_TILE_OPTIONS: TileOptions = { minzoom: 0, maxzoom: 9, pixelArea: 1 / 8, buffer: 64, presenceMinzoom: 4 };
 
 export interface TileSet {
   /** "z/x/y" → encoded tile (uncompressed protobuf), sorted by z, x, y. */
@@ -129,38 +130,83 @@ function anchorOf(geometry: Polygon | MultiPolygon): Position {
 
 const tileKey = (z: number, x: number, y: number) => `${z}/${x}/${y}`;
 
-/** Cuts a collection of territories into encoded vector tiles, zooms minzoom..maxzoom. */
-export function cutTiles(collection: FeatureCollection<Polygon | MultiPolygon, { code: string }>, options: TileOptions = COMMUNE_TILE_OPTIONS): TileSet {
-  const index = new GeoJSONVT(collection, {
-    maxZoom: options.maxzoom,
-    indexMaxZoom: 0,
-    tolerance: options.tolerance,
-    extent: TILE_EXTENT,
-    buffer: options.buffer,
+/**
+ * Visvalingam weight (planar triangle area, deg²) under which a vertex is
+ * dropped at zoom z: `pixelArea` of a pixel of a 512-px tile at 46°N.
+ */
+export function zoomMinWeight(z: number, pixelArea: number): number {
+  const degreesPerPixel = 360 / (512 * 2 ** z);
+  return pixelArea * degreesPerPixel * degreesPerPixel * Math.cos((46 * Math.PI) / 180);
+}
+
+/** Removes consecutive repeated points (integer tile coordinates) from a closed ring; null if it collapses. */
+function dedupeRing(ring: [number, number][]): [number, number][] | null {
+  const out: [number, number][] = [];
+  for (const p of ring) {
+    const last = out[out.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+  }
+  return out.length >= 4 ? out : null;
+}
+
+/**
+ * Cuts the commune topologies of every zone into encoded vector tiles, zooms
+ * minzoom..maxzoom. Each zoom simplifies the *shared arcs* (Visvalingam on
+ * the topology, at `pixelArea` of a pixel), so neighbours keep the very same
+ * border and no gap opens between them; geojson-vt then only clips and
+ * projects (tolerance 0), so it drops no ring either.
+ */
+export function cutTiles(topologies: readonly ZoneTopology[], options: TileOptions = COMMUNE_TILE_OPTIONS): TileSet {
+  const weighted = topologies.map((t) => {
+    const w = presimplify(t as never) as unknown as ZoneTopology;
+    delete w.transform; // presimplify returns absolute positions
+    return w;
   });
-  const codes = collection.features.map((f) => f.properties.code);
-  const anchors = new Map(collection.features.map((f) => [f.properties.code, unitSquare(anchorOf(f.geometry))]));
-  const byZoom = new Map<number, Map<string, GeoJSONVTFeature[]>>();
-
-  // Depth-first over the tiles that hold something (geojson-vt returns null elsewhere).
-  const visit = (z: number, x: number, y: number): void => {
-    const tile: GeoJSONVTTile | null = index.getTile(z, x, y);
-    if (!tile) return;
-    if (z >= options.minzoom) {
-      let level = byZoom.get(z);
-      if (!level) byZoom.set(z, (level = new Map()));
-      level.set(tileKey(z, x, y), tile.features.map((f) => ({ ...f, tags: { code: String(f.tags?.code) } }) as unknown as GeoJSONVTFeature));
-    }
-    if (z < options.maxzoom) for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) visit(z + 1, 2 * x + dx, 2 * y + dy);
-  };
-  visit(0, 0, 0);
-
+  const full = decodeCommuneTopologies(topologies);
+  const codes = full.features.map((f) => f.properties.code);
+  const anchors = new Map(full.features.map((f) => [f.properties.code, unitSquare(anchorOf(f.geometry))]));
   const placeholders: Record<number, number> = {};
   const tiles = new Map<string, Uint8Array>();
+
+  // Zooms whose threshold is below the build's own guard share the published geometry.
+  let shared: GeoJSONVT | null = null;
   for (let z = options.minzoom; z <= options.maxzoom; z++) {
-    const level = byZoom.get(z) ?? new Map<string, GeoJSONVTFeature[]>();
+    const minWeight = zoomMinWeight(z, options.pixelArea);
+    let index: GeoJSONVT;
+    if (minWeight <= DEFAULT_MIN_WEIGHT) {
+      shared ??= new GeoJSONVT(full, { maxZoom: options.maxzoom, indexMaxZoom: 0, tolerance: 0, extent: TILE_EXTENT, buffer: options.buffer });
+      index = shared;
+    } else {
+      const simplified = weighted.map((w) => {
+        protectRings(w, minWeight);
+        return simplify(w as never, minWeight) as unknown as ZoneTopology;
+      });
+      index = new GeoJSONVT(decodeCommuneTopologies(simplified), { maxZoom: z, indexMaxZoom: 0, tolerance: 0, extent: TILE_EXTENT, buffer: options.buffer });
+    }
+    const level = new Map<string, GeoJSONVTFeature[]>();
+    // Depth-first down to z over the tiles that hold something (geojson-vt returns null elsewhere).
+    const visit = (tz: number, x: number, y: number): void => {
+      const tile: GeoJSONVTTile | null = index.getTile(tz, x, y);
+      if (!tile) return;
+      if (tz < z) {
+        for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) visit(tz + 1, 2 * x + dx, 2 * y + dy);
+        return;
+      }
+      const features: GeoJSONVTFeature[] = [];
+      for (const f of tile.features) {
+        const original = f.geometry as unknown as [number, number][][];
+        // Rings collapsed by the tile grid go; from presenceMinzoom on, a commune left with none keeps one (degenerate) ring.
+        const rings = original.map(dedupeRing).filter((r): r is [number, number][] => r !== null);
+        if (rings.length === 0 && z >= options.presenceMinzoom && original.length > 0) rings.push(original[0]!);
+        if (rings.length > 0) features.push({ type: 3, tags: { code: String(f.tags?.code) }, geometry: rings });
+      }
+      level.set(tileKey(z, x, y), features);
+    };
+    visit(0, 0, 0);
+
+    // Safety net: a commune with no feature at this zoom gets a 1-unit square at one of its vertices.
     const present = new Set<string>();
-    for (const features of level.values()) for (const f of features) if (f.type === 3 && f.geometry.length > 0) present.add(String(f.tags?.code));
+    for (const features of level.values()) for (const f of features) if (f.geometry.length > 0) present.add(String(f.tags?.code));
     let added = 0;
     for (const code of z >= options.presenceMinzoom ? codes : []) {
       if (present.has(code)) continue;
@@ -189,7 +235,7 @@ export function cutTiles(collection: FeatureCollection<Polygon | MultiPolygon, {
       tiles.set(key, fromGeojsonVt({ [TILE_LAYER]: { features } as unknown as GeoJSONVTTile }, { version: 2, extent: TILE_EXTENT }));
     }
   }
-  return { tiles, bounds: boundsOf(collection.features), codes, placeholders };
+  return { tiles, bounds: boundsOf(full.features), codes, placeholders };
 }
 
 export interface TilesManifestEntry {
@@ -250,7 +296,7 @@ export async function buildCommuneTiles(ctx: BuildContext): Promise<void> {
   const files = manifest.geometry?.commune ?? [];
   if (files.length === 0) throw new Error('manifest.json has no commune geometry: run the boundaries step first');
   const topologies = files.map((f) => JSON.parse(readFileSync(path.join(ctx.outDir, f.url), 'utf8')) as ZoneTopology);
-  const set = cutTiles(decodeCommuneTopologies(topologies));
+  const set = cutTiles(topologies);
   const entry = writeTiles(ctx.outDir, 'commune', set);
   updateManifest(ctx, [], { tiles: { commune: entry } });
 

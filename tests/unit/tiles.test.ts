@@ -1,6 +1,7 @@
 // The commune tiles step on a tiny fixture: two neighbouring communes near
-// Paris, one 40 m wide (geojson-vt alone would drop it at national zoom), and
-// one in Mayotte; cut, encoded, decoded back with @mapbox/vector-tile.
+// Paris, one 40 m wide (geojson-vt's own simplification would drop it at
+// national zoom), and one in Mayotte; cut, encoded, decoded back with
+// @mapbox/vector-tile.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('commune vector tiles', () => {
   const collection = decodeCommuneTopologies([metro, mayotte]);
-  const set = cutTiles(collection, OPTIONS);
+  const set = cutTiles([metro, mayotte], OPTIONS);
 
   it('decodes the published topologies, every zone', () => {
     expect(collection.features.map((f) => f.properties.code)).toEqual(CODES);
@@ -55,14 +56,13 @@ describe('commune vector tiles', () => {
     expect([...seen].sort()).toEqual(CODES);
   });
 
-  it('keeps every commune at every zoom from presenceMinzoom on, the tiny one too', () => {
-    for (let z = OPTIONS.presenceMinzoom; z <= OPTIONS.maxzoom; z++) {
+  it('keeps every commune at every zoom, the tiny one too, with no placeholder', () => {
+    for (let z = 0; z <= OPTIONS.maxzoom; z++) {
       const codes = new Set<string>();
       for (const [key, data] of set.tiles) if (key.startsWith(`${z}/`)) for (const f of decode(data)) codes.add(String(f.properties.code));
       expect([...codes].sort(), `z${z}`).toEqual(CODES);
     }
-    expect(set.placeholders[OPTIONS.presenceMinzoom]).toBeGreaterThan(0);
-    expect(set.placeholders[OPTIONS.maxzoom]).toBe(0);
+    for (let z = OPTIONS.presenceMinzoom; z <= OPTIONS.maxzoom; z++) expect(set.placeholders[z], `z${z}`).toBe(0);
   });
 
   it('puts features where they are: Paris in its tile at zoom 7, Mayotte in the southern hemisphere', () => {
@@ -81,7 +81,7 @@ describe('commune vector tiles', () => {
   });
 
   it('is deterministic and writes an XYZ folder with its manifest entry', () => {
-    const again = cutTiles(decodeCommuneTopologies([metro, mayotte]), OPTIONS);
+    const again = cutTiles([metro, mayotte], OPTIONS);
     expect([...again.tiles.keys()]).toEqual([...set.tiles.keys()]);
     for (const [key, data] of set.tiles) expect(Buffer.from(again.tiles.get(key)!).equals(Buffer.from(data)), key).toBe(true);
 
