@@ -56,8 +56,8 @@ describe('commune vector tiles', () => {
     expect([...seen].sort()).toEqual(CODES);
   });
 
-  it('keeps every commune at every zoom, the tiny one too, with no placeholder', () => {
-    for (let z = 0; z <= OPTIONS.maxzoom; z++) {
+  it('keeps every commune at every zoom from presenceMinzoom on, the tiny one too, with no placeholder', () => {
+    for (let z = OPTIONS.presenceMinzoom; z <= OPTIONS.maxzoom; z++) {
       const codes = new Set<string>();
       for (const [key, data] of set.tiles) if (key.startsWith(`${z}/`)) for (const f of decode(data)) codes.add(String(f.properties.code));
       expect([...codes].sort(), `z${z}`).toEqual(CODES);
