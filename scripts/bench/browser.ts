@@ -5,21 +5,10 @@
 // taken effect.
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PAGE_SCRIPT } from './page-script.ts';
+import { CHROMIUM_ARGS } from '../lib/static-site.ts';
 import { startServer, type BenchServer, type RequestLog } from './server.ts';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // WebGL without a GPU, as tests/browser/harness.ts
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM_ARGS };
 
 export interface SettleResult {
   /** ms from the DOM event (or the call) to the map idle after the change. */
@@ -262,7 +251,7 @@ export async function chromiumVersion(browser: Browser): Promise<string> {
 
 export async function runBrowserBench(options: BrowserOptions): Promise<{ chromium: string; runs: BrowserRun[] }> {
   const server = await startServer(options.siteDir);
-  const browser = await chromium.launch({ executablePath: options.chromium, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: options.chromium, headless: true, args: [...CHROMIUM_ARGS] });
   try {
     const version = await chromiumVersion(browser);
     const runs: BrowserRun[] = [];

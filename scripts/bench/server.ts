@@ -9,25 +9,12 @@ import { extname, join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
 
+import { MIME_TYPES, SUB_PATH } from '../lib/static-site.ts';
+
 const gzip = promisify(gzipCallback);
 
-export const SUB_PATH = '/atlas/';
+export { SUB_PATH };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.webmanifest': 'application/manifest+json',
-  '.pbf': 'application/x-protobuf',
-};
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.svg', '.webmanifest', '.pbf']);
 
 export interface RequestLog {
@@ -73,7 +60,7 @@ export async function startServer(root: string): Promise<BenchServer> {
       const ext = extname(full).toLowerCase();
       const raw = readFileSync(full);
       const gz = COMPRESSIBLE.has(ext) && raw.length > 256 ? await gzip(raw, { level: 9 }) : null;
-      files.set(rel, { raw, gz, type: MIME[ext] ?? 'application/octet-stream' });
+      files.set(rel, { raw, gz, type: MIME_TYPES[ext] ?? 'application/octet-stream' });
     }),
   );
   const log: RequestLog[] = [];

@@ -12,6 +12,7 @@ import {
   waitForSettled,
   type AtlasPage,
   type StaticServer,
+  closeAtlas,
 } from './harness.ts';
 import { countNonBackgroundPixels } from './pixels.ts';
 
@@ -35,13 +36,6 @@ async function open(hash = ''): Promise<AtlasPage> {
   const atlas = await openAtlas(browser, server.url, hash);
   opened.push(atlas);
   return atlas;
-}
-
-async function close(atlas: AtlasPage): Promise<void> {
-  expect(atlas.pageErrors).toEqual([]);
-  expect(atlas.externalRequests).toEqual([]);
-  expect(atlas.failedExternalRequests).toEqual([]);
-  await atlas.page.context().close();
 }
 
 const state = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__clsAtlas!.state)));
@@ -85,7 +79,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     );
     expect(rendered).toBeGreaterThan(90);
     expect(await page.locator('[data-testid="credits"] li').count()).toBeGreaterThan(0);
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('search "Coulommiers" selects commune 77131 and names its EPCI and département', async () => {
@@ -102,7 +96,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     await waitForLevel(page, 'commune');
     expect((await state(page)).level).toBe('commune');
     await screenshot(page, 'search-coulommiers');
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('switching to the EPCI level and clicking on the map shows an EPCI', async () => {
@@ -120,7 +114,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     expect(await panel.locator('[data-testid="panel-name"]').textContent()).not.toBe('');
     await waitForSettled(page);
     await screenshot(page, 'epci-click');
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('Mamoudzou (97611) is findable and rendered on the map', async () => {
@@ -143,7 +137,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     expect(found.lat).toBeGreaterThan(-13.1);
     expect(found.lat).toBeLessThan(-12.5);
     await mapScreenshot(page, 'mamoudzou');
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('a copied URL restores the same selection and view in a new page', async () => {
@@ -153,7 +147,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     await first.page.waitForFunction(() => window.location.hash.includes('sel=departement:77') && window.location.hash.includes('at='));
     const url = first.page.url();
     const view = await first.page.evaluate(() => window.__clsAtlas!.state.view);
-    await close(first);
+    await closeAtlas(first);
 
     const second = await open(new URL(url).hash);
     const s = await state(second.page);
@@ -162,7 +156,7 @@ describe('CLS Atlas viewer (issue 2)', () => {
     expect(Math.abs(s.view.lng - view!.lng)).toBeLessThan(0.01);
     expect(Math.abs(s.view.zoom - view!.zoom)).toBeLessThan(0.05);
     await expect.poll(() => second.page.locator('[data-testid="panel-name"]').textContent()).toBe('Seine-et-Marne');
-    await close(second);
+    await closeAtlas(second);
   });
 
   it('a malformed hash falls back to the defaults without error', async () => {
@@ -175,6 +169,6 @@ describe('CLS Atlas viewer (issue 2)', () => {
     const png = await mapScreenshot(atlas.page, 'malformed-hash');
     const pixels = await countNonBackgroundPixels(atlas.page, png, SEA);
     expect(pixels.nonBackground / pixels.total).toBeGreaterThan(0.2);
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 });

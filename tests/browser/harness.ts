@@ -7,26 +7,14 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, MIME_TYPES, SUB_PATH } from '../../scripts/lib/static-site.ts';
 
-export const SUB_PATH = '/atlas/';
+export { SUB_PATH };
+
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.webmanifest': 'application/manifest+json',
-};
 
 export interface StaticServer {
   readonly url: string;
@@ -51,7 +39,7 @@ export async function serveDist(root = DIST): Promise<StaticServer> {
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { 'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -67,20 +55,9 @@ export async function serveDist(root = DIST): Promise<StaticServer> {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 
@@ -168,4 +145,12 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
 export async function mapScreenshot(page: Page, name: string): Promise<Buffer> {
   await mkdir(ARTIFACTS, { recursive: true });
   return page.locator('[data-testid="map"] canvas').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** Closes a page opened by openAtlas, asserting it raised no page error and asked nothing of a remote host. */
+export async function closeAtlas(atlas: AtlasPage): Promise<void> {
+  expect(atlas.pageErrors).toEqual([]);
+  expect(atlas.externalRequests).toEqual([]);
+  expect(atlas.failedExternalRequests).toEqual([]);
+  await atlas.page.context().close();
 }

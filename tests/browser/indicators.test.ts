@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type AtlasPage, type StaticServer } from './harness.ts';
+import { launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer, closeAtlas } from './harness.ts';
+import { pixelDifference } from './pixels.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/byo');
 
@@ -22,12 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function close(atlas: AtlasPage): Promise<void> {
-  expect(atlas.pageErrors).toEqual([]);
-  expect(atlas.externalRequests).toEqual([]);
-  await atlas.page.context().close();
-}
 
 interface ViewSnapshot {
   status: string;
@@ -64,33 +59,6 @@ async function waitForMapped(page: Page, id: string | RegExp, level: string, sta
     { timeout: 90_000 },
   );
   await waitForSettled(page);
-}
-
-/** Share of pixels (0–1) that differ by more than `tolerance` on any channel between two PNGs. */
-async function pixelDifference(page: Page, a: Buffer, b: Buffer, tolerance = 12): Promise<number> {
-  return page.evaluate(
-    async ({ pa, pb, tol }) => {
-      const load = async (base64: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${base64}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(0, 0, img.width, img.height).data;
-      };
-      const [x, y] = await Promise.all([load(pa), load(pb)]);
-      if (x.length !== y.length) return 1;
-      let diff = 0;
-      for (let i = 0; i < x.length; i += 4) {
-        if (Math.abs(x[i]! - y[i]!) > tol || Math.abs(x[i + 1]! - y[i + 1]!) > tol || Math.abs(x[i + 2]! - y[i + 2]!) > tol) diff++;
-      }
-      return diff / (x.length / 4);
-    },
-    { pa: a.toString('base64'), pb: b.toString('base64'), tol: tolerance },
-  );
 }
 
 async function legendFromDom(page: Page) {
@@ -162,7 +130,7 @@ describe('indicator choropleth (issue 3)', () => {
     expect(await pixelDifference(page, after, jenks)).toBeGreaterThan(0.005);
     const timings = await page.evaluate(() => window.__clsIndicators!.timings.map((t) => ({ ...t })));
     console.log('restyle timings (departement):', JSON.stringify(timings));
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('switching level keeps the indicator, and a level without values says why', async () => {
@@ -200,7 +168,7 @@ describe('indicator choropleth (issue 3)', () => {
     await page.locator('input[name="atlas-level"][value="bv"]').check({ force: true });
     await waitForMapped(page, 'densite_generalistes_bv', 'bv');
     expect(await page.locator('[data-testid="legend-class"]').count()).toBeGreaterThan(2);
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('a dropped CSV is mapped at once with its matching report', async () => {
@@ -236,7 +204,7 @@ describe('indicator choropleth (issue 3)', () => {
     // EPCI data cannot be shown by département: the map switches to EPCI.
     await waitForMapped(page, /^byo:2$/, 'epci');
     expect(await page.locator('[data-testid="byo-report-summary"]').innerText()).toMatch(/2 lignes appariées, 1 code inconnu : 999999999/);
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('the panel compares the selection with its département, région and France; hover shows value, rank and France; export gives a French Excel CSV', async () => {
@@ -268,6 +236,6 @@ describe('indicator choropleth (issue 3)', () => {
     expect(csv).toMatch(/\r\n77;Seine-et-Marne;\d+(,\d+)?;[1-5];/);
     expect(csv).toMatch(/\r\n2A;Corse-du-Sud;/);
     expect(csv.trim().split('\r\n')).toHaveLength(102);
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 });

@@ -4,7 +4,8 @@
 // of a territory lists its contract, its zones and its hospitals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type AtlasPage, type StaticServer } from './harness.ts';
+import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer, closeAtlas } from './harness.ts';
+import { differingPixels } from './pixels.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -18,12 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function close(atlas: AtlasPage): Promise<void> {
-  expect(atlas.pageErrors).toEqual([]);
-  expect(atlas.externalRequests).toEqual([]);
-  await atlas.page.context().close();
-}
 
 const CONTROL = '[data-testid="overlay-control"]';
 
@@ -47,32 +42,6 @@ async function mapPixels(page: Page, name: string): Promise<Buffer> {
   await screenshot(page, name);
   await style.evaluate((node) => (node as HTMLElement).remove());
   return png;
-}
-
-/** Number of pixels that differ (any channel by more than `tolerance`) between two PNGs of the same size. */
-async function differingPixels(page: Page, a: Buffer, b: Buffer, tolerance = 12): Promise<{ differing: number; total: number }> {
-  return page.evaluate(
-    async ({ a64, b64, tol }) => {
-      const decode = async (b: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(0, 0, img.width, img.height).data;
-      };
-      const [x, y] = await Promise.all([decode(a64), decode(b64)]);
-      let differing = 0;
-      for (let i = 0; i < Math.min(x.length, y.length); i += 4) {
-        if (Math.abs(x[i]! - y[i]!) > tol || Math.abs(x[i + 1]! - y[i + 1]!) > tol || Math.abs(x[i + 2]! - y[i + 2]!) > tol) differing++;
-      }
-      return { differing, total: x.length / 4 };
-    },
-    { a64: a.toString('base64'), b64: b.toString('base64'), tol: tolerance },
-  );
 }
 
 /** Switches an overlay with its toggle (a checkbox: keyboard-operable) and waits for it to be drawn. */
@@ -138,7 +107,7 @@ describe('overlays', () => {
     // The active set is in the URL, so a shared link reopens it.
     await toggle(page, 'qpv', true);
     await page.waitForFunction(() => window.location.hash.includes('ov=qpv'), undefined, { timeout: 10_000 });
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('states the zone rules, the QPV caveat, FRR "à vérifier" and what is not available', async () => {
@@ -153,7 +122,7 @@ describe('overlays', () => {
     expect(unavailable).toMatch(/MSP|Maisons de santé/);
     await waitForSettled(page);
     await screenshot(page, 'overlays-zones-legends');
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('lists contracts that cannot be mapped, with their reason', async () => {
@@ -170,7 +139,7 @@ describe('overlays', () => {
     expect(await page.locator('[data-testid="contract-card-unmapped"]').textContent()).toMatch(/non cartographié/);
     await page.keyboard.press('Escape');
     expect(await page.locator('[data-testid="contract-card"]').count()).toBe(0);
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('opens the card of the Coulommiers CLS on a click on its perimeter', async () => {
@@ -200,7 +169,7 @@ describe('overlays', () => {
     expect(JSON.stringify(filter)).toContain('coulommiers-2012');
     await waitForSettled(page);
     await screenshot(page, 'overlays-contract-card');
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it("lists a territory's contract, zones and hospitals in its panel", async () => {
@@ -219,7 +188,7 @@ describe('overlays', () => {
     expect(await page.locator('[data-testid="panel-care"]').textContent()).toMatch(/Données non disponibles dans cette version/);
     await page.locator('[data-section="contracts"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'overlays-panel-commune');
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 
   it('reports a département as partly covered, naming the covered communes', async () => {
@@ -233,6 +202,6 @@ describe('overlays', () => {
     // Zone counts of a département come from the build's aggregate (= sum over its communes).
     const qpv = await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent();
     expect(qpv).toMatch(/^\d+ \/ \d[\d\s\u202f]*$/);
-    await close(atlas);
+    await closeAtlas(atlas);
   });
 });

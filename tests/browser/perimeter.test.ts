@@ -4,7 +4,7 @@
 // permalink. Screenshots go to test-artifacts/perimeter-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type AtlasPage, type StaticServer } from './harness.ts';
+import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer, closeAtlas } from './harness.ts';
 
 const DIST = process.env.CLS_ATLAS_DIST;
 let server: StaticServer;
@@ -19,12 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function done(atlas: AtlasPage): Promise<void> {
-  expect(atlas.pageErrors).toEqual([]);
-  expect(atlas.externalRequests).toEqual([]);
-  await atlas.page.context().close();
-}
 
 const perimeterCodes = (page: Page) => page.evaluate(() => [...window.__clsPerimeter!.state.history.present.communes]);
 
@@ -106,7 +100,7 @@ describe('perimeter builder', () => {
     expect(await perimeterCodes(page)).toHaveLength(2);
     await page.getByTestId('perimeter-undo').click();
     expect(await perimeterCodes(page)).toHaveLength(3);
-    await done(atlas);
+    await closeAtlas(atlas);
   });
 
   it('compares two perimeters side by side: three communes vs their EPCI', async () => {
@@ -141,7 +135,7 @@ describe('perimeter builder', () => {
     await page.getByTestId('perimeter-compare-table').scrollIntoViewIfNeeded();
     await waitForSettled(page);
     await screenshot(page, 'perimeter-compare');
-    await done(atlas);
+    await closeAtlas(atlas);
   });
 
   it('reopens the same perimeter from its permalink', async () => {
@@ -154,7 +148,7 @@ describe('perimeter builder', () => {
     await first.page.waitForFunction(() => window.location.hash.includes('per='));
     await first.page.waitForTimeout(400);
     const hash = await first.page.evaluate(() => window.location.hash);
-    await done(first);
+    await closeAtlas(first);
 
     const second = await openAtlas(browser, server.url, hash);
     await second.page.getByTestId('perimeter-panel').waitFor();
@@ -163,7 +157,7 @@ describe('perimeter builder', () => {
     expect(await second.page.getByTestId('perimeter-name').textContent()).toBe('Coulommiers');
     await waitForSettled(second.page);
     await screenshot(second.page, 'perimeter-permalink');
-    await done(second);
+    await closeAtlas(second);
   });
 
   it('compares commune / EPCI / bassin de vie in one click, then edits by lasso and shift-click range', async () => {
@@ -233,6 +227,6 @@ describe('perimeter builder', () => {
     expect(range.length).toBeGreaterThan(2);
     await waitForSettled(page);
     await screenshot(page, 'perimeter-range');
-    await done(atlas);
+    await closeAtlas(atlas);
   });
 });

@@ -1,5 +1,6 @@
-// Counts pixels of a PNG that differ from a background colour, decoding the
-// PNG in the page itself (no image library needed in node).
+// Pixel checks on PNG screenshots, decoded in the page itself (no image
+// library needed in node): pixels off a background colour, pixels that
+// differ between two screenshots.
 import type { Page } from 'playwright-core';
 
 export interface PixelCount {
@@ -40,4 +41,41 @@ export async function countNonBackgroundPixels(
     },
     { base64: png.toString('base64'), bg: background, tol: tolerance },
   );
+}
+
+/**
+ * Pixels that differ (any channel by more than `tolerance`) between two PNGs;
+ * when the sizes differ, every pixel of the larger one counts as differing.
+ */
+export async function differingPixels(page: Page, a: Buffer, b: Buffer, tolerance = 12): Promise<{ differing: number; total: number }> {
+  return page.evaluate(
+    async ({ a64, b64, tol }) => {
+      const decode = async (base64: string) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${base64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [x, y] = await Promise.all([decode(a64), decode(b64)]);
+      const total = Math.max(x.length, y.length) / 4;
+      if (x.length !== y.length) return { differing: total, total };
+      let differing = 0;
+      for (let i = 0; i < x.length; i += 4) {
+        if (Math.abs(x[i]! - y[i]!) > tol || Math.abs(x[i + 1]! - y[i + 1]!) > tol || Math.abs(x[i + 2]! - y[i + 2]!) > tol) differing++;
+      }
+      return { differing, total };
+    },
+    { a64: a.toString('base64'), b64: b.toString('base64'), tol: tolerance },
+  );
+}
+
+/** Share of pixels (0–1) that differ between two PNGs (see differingPixels). */
+export async function pixelDifference(page: Page, a: Buffer, b: Buffer, tolerance = 12): Promise<number> {
+  const { differing, total } = await differingPixels(page, a, b, tolerance);
+  return total === 0 ? 0 : differing / total;
 }
