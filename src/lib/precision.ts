@@ -1,0 +1,35 @@
+// Round once, at display. Built files store values with a few digits more
+// than the display needs, and never a stored value whose display rounding
+// would differ from that of the exact value (3.29496 must not be stored as
+// 3.295, which would then show as 3,30 where the exact value shows 3,29).
+// Pure: shared by the build (what is written) and the viewer (what is shown).
+
+/** Digits kept beyond the display decimals in built files. */
+export const EXTRA_STORED_DECIMALS = 3;
+
+/**
+ * The display rounding of a value: half away from zero on the exact decimal
+ * value of the number, as `Intl.NumberFormat` and `toFixed` do.
+ */
+export function displayRound(value: number, decimals: number): number {
+  const r = Number(value.toFixed(Math.max(0, Math.min(20, decimals))));
+  return Object.is(r, -0) ? 0 : r;
+}
+
+function roundHalfUp(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/**
+ * The value a built file stores for a value shown with `decimals` decimals:
+ * rounded to `decimals + extra` places unless that would change what the
+ * display shows; then the exact value is kept.
+ */
+export function storedValue(value: number | null, decimals: number, extra = EXTRA_STORED_DECIMALS): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  if (Number.isInteger(value)) return value;
+  const stored = roundHalfUp(value, Math.max(0, decimals) + extra);
+  return displayRound(stored, decimals) === displayRound(value, decimals) ? stored : value;
+}
