@@ -7,12 +7,21 @@
 /** Digits kept beyond the display decimals in built files. */
 export const EXTRA_STORED_DECIMALS = 3;
 
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /**
- * The display rounding of a value: half away from zero on the exact decimal
- * value of the number, as `Intl.NumberFormat` and `toFixed` do.
+ * The display rounding of a value, exactly as the viewer shows it
+ * (`Intl.NumberFormat`: half away from zero on the shortest decimal
+ * writing of the number, so 3.295 shows 3,3 where `toFixed` gives 3.29).
  */
 export function displayRound(value: number, decimals: number): number {
-  const r = Number(value.toFixed(Math.max(0, Math.min(20, decimals))));
+  const d = Math.max(0, Math.min(20, decimals));
+  let f = formatters.get(d);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: d, useGrouping: false });
+    formatters.set(d, f);
+  }
+  const r = Number(f.format(value));
   return Object.is(r, -0) ? 0 : r;
 }
 
