@@ -3,7 +3,8 @@
 import {
   aggregate,
   aggregateByParent,
-  UNAVAILABLE_REASONS,
+  franceUnavailableReason,
+  levelUnavailableReason,
   valueOfComponents,
   type AggregateValue,
   type Components,
@@ -13,7 +14,7 @@ import type { FieldMerge } from '../../src/lib/code-matching.ts';
 import { roundTo } from '../../src/lib/number-parse.ts';
 import { storedValue } from '../../src/lib/precision.ts';
 import { aggregateAbsence, encodeAbsence, type AbsenceKind } from '../../src/lib/absence.ts';
-import { FRANCE, LEVEL_LABELS_PLURAL, LEVELS, nestsIn, type AggregateLevel, type Level } from '../../src/lib/levels.ts';
+import { FRANCE, LEVELS, type AggregateLevel, type Level } from '../../src/lib/levels.ts';
 import type { IndicatorCatalogueEntry, IndicatorFile, IndicatorLevelValues, LevelAvailability } from '../../src/lib/indicator-format.ts';
 import { INDICATOR_FORMAT_VERSION } from '../../src/lib/indicator-format.ts';
 import type { IndicatorDefinition } from '../../data/indicators.ts';
@@ -172,21 +173,14 @@ export function computeIndicator(def: IndicatorDefinition, native: ReadonlyMap<s
   const what = def.aggregationNote ?? 'cet indicateur';
 
   for (const level of LEVELS) {
+    const reason = levelUnavailableReason(nativeLevel, level, def.aggregation, what);
+    if (reason !== null) {
+      levels[level] = { available: false, reason };
+      continue;
+    }
     let block: IndicatorLevelValues;
     if (level === nativeLevel) block = levelBlock(frame.codes[level], nativeValues, decimals, (code) => nativeAbsence(def, native.get(code)));
-    else if (LEVELS.indexOf(level) < LEVELS.indexOf(nativeLevel)) {
-      levels[level] = { available: false, reason: UNAVAILABLE_REASONS.finerThanSource(LEVEL_LABELS_PLURAL[nativeLevel].toLowerCase()) };
-      continue;
-    } else if (!nestsIn(nativeLevel, level)) {
-      levels[level] = {
-        available: false,
-        reason: UNAVAILABLE_REASONS.doesNotNest(LEVEL_LABELS_PLURAL[nativeLevel].toLowerCase(), LEVEL_LABELS_PLURAL[level].toLowerCase()),
-      };
-      continue;
-    } else if (def.aggregation === 'none') {
-      levels[level] = { available: false, reason: UNAVAILABLE_REASONS.notAggregable(what) };
-      continue;
-    } else {
+    else {
       const parentOf =
         nativeLevel === 'commune'
           ? frame.parentOfCommune[level as 'epci' | 'bv' | 'departement' | 'region']
@@ -207,33 +201,32 @@ export function computeIndicator(def: IndicatorDefinition, native: ReadonlyMap<s
       'weightedMean',
       frame.codes.bv.map((code) => ({ components: [nativeValues.get(code)?.value ?? null, popOf('bv')(code)] as const, coverageWeight: popOf('bv')(code) })),
     );
-    levels[FRANCE] =
-      france.value === null
-        ? { available: false, reason: UNAVAILABLE_REASONS.incompleteCoverage(france.coverage) }
-        : { available: true, territories: 1, withValue: 1 };
+    const franceReason = franceUnavailableReason('weightedMean', france, what);
+    levels[FRANCE] = franceReason === null ? { available: true, territories: 1, withValue: 1 } : { available: false, reason: franceReason };
     file.france = {
       value: storedValue(france.value, decimals),
       coverage: roundTo(france.coverage, 4)!,
       method: 'bvWeightedMean',
       ...(france.value === null ? { absence: 'notComputable' as const } : {}),
     };
-  } else if (def.aggregation === 'none') {
-    levels[FRANCE] = { available: false, reason: UNAVAILABLE_REASONS.notAggregable(what) };
   } else {
-    const france: AggregateValue = aggregate(
-      def.aggregation,
-      frame.codes[nativeLevel].map((code) => ({ components: components.get(code), coverageWeight: popOf(nativeLevel)(code) })),
-      options,
-    );
-    levels[FRANCE] =
-      france.value === null
-        ? { available: false, reason: UNAVAILABLE_REASONS.incompleteCoverage(france.coverage) }
-        : { available: true, territories: 1, withValue: 1 };
-    file.france = {
-      value: storedValue(france.value, decimals),
-      coverage: roundTo(france.coverage, 4)!,
-      ...(france.value === null ? { absence: aggregateAbsence(france.coverage, frame.codes[nativeLevel].map(nativeKind)) } : {}),
-    };
+    const france: AggregateValue | null =
+      def.aggregation === 'none'
+        ? null
+        : aggregate(
+            def.aggregation,
+            frame.codes[nativeLevel].map((code) => ({ components: components.get(code), coverageWeight: popOf(nativeLevel)(code) })),
+            options,
+          );
+    const franceReason = franceUnavailableReason(def.aggregation, france, what);
+    levels[FRANCE] = franceReason === null ? { available: true, territories: 1, withValue: 1 } : { available: false, reason: franceReason };
+    if (france) {
+      file.france = {
+        value: storedValue(france.value, decimals),
+        coverage: roundTo(france.coverage, 4)!,
+        ...(france.value === null ? { absence: aggregateAbsence(france.coverage, frame.codes[nativeLevel].map(nativeKind)) } : {}),
+      };
+    }
   }
 
   if (nativeLevel === 'commune' && def.aggregation !== 'none') {

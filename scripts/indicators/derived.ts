@@ -2,9 +2,9 @@
 // one column: the poverty rate at every level (labelled estimates) and the
 // FDep-like deprivation index by bassin de vie. Pure: matched sources in,
 // the same ComputedIndicator as computeIndicator out.
-import { aggregate, UNAVAILABLE_REASONS, type Components } from '../../src/lib/aggregate.ts';
+import { aggregate, levelUnavailableReason, UNAVAILABLE_REASONS, type Components } from '../../src/lib/aggregate.ts';
 import type { MatchResult, MatchedTerritory } from '../../src/lib/code-matching.ts';
-import { FRANCE, LEVEL_LABELS_PLURAL, LEVELS, SUPRA_LEVELS, type AggregateLevel } from '../../src/lib/levels.ts';
+import { FRANCE, LEVELS, type AggregateLevel } from '../../src/lib/levels.ts';
 import { encodeAbsence, type AbsenceKind } from '../../src/lib/absence.ts';
 import { roundTo } from '../../src/lib/number-parse.ts';
 import { storedValue } from '../../src/lib/precision.ts';
@@ -196,11 +196,8 @@ export function computeDeprivation(def: IndicatorDefinition, matched: Matched, f
   file.levels.bv = block(frame.codes.bv, results, def.decimals);
   const levels = {} as Record<AggregateLevel, LevelAvailability>;
   for (const level of LEVELS) {
-    if (level === 'bv') levels.bv = available(file.levels.bv, frame.codes.bv.length);
-    else if (level === 'commune') levels.commune = { available: false, reason: UNAVAILABLE_REASONS.finerThanSource(LEVEL_LABELS_PLURAL.bv.toLowerCase()) };
-    else if ((SUPRA_LEVELS as readonly string[]).includes(level)) {
-      levels[level] = { available: false, reason: UNAVAILABLE_REASONS.doesNotNest(LEVEL_LABELS_PLURAL.bv.toLowerCase(), LEVEL_LABELS_PLURAL[level].toLowerCase()) };
-    }
+    const reason = levelUnavailableReason('bv', level, 'none', def.aggregationNote ?? 'cet indicateur');
+    levels[level] = reason === null ? available(file.levels.bv, frame.codes.bv.length) : { available: false, reason };
   }
   const pop = frame.population.bv;
   const france = aggregate(
