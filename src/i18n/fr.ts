@@ -586,6 +586,7 @@ export const frIndicators = {
     count: 'Somme des communes',
     ratio: 'Rapport des sommes (numérateurs / dénominateurs), jamais une moyenne de taux',
     weightedMean: 'Moyenne pondérée par la population',
+    estimate: 'Estimation (méthode indiquée pour chaque valeur)',
     none: 'Non agrégeable : valeur disponible uniquement à l’échelon d’origine',
   } as Record<string, string>,
   nativeLevel: 'Échelon de publication',
@@ -623,6 +624,22 @@ export const frIndicators = {
     normal: 'Couleurs foncées : valeurs élevées',
     diverging: 'Palette centrée sur la valeur France',
   },
+  /** The three kinds of absence, in the legend, tooltip, panel and exports. */
+  absence: {
+    secret: 'secret statistique',
+    uncovered: 'non couvert par la source',
+    notComputable: 'non calculable à cet échelon',
+  } as Record<'secret' | 'uncovered' | 'notComputable', string>,
+  absenceCount: (label: string, n: number) => `${label} : ${nfIndicators.format(n)} territoire${n > 1 ? 's' : ''}`,
+  /** An estimate's method and the share of persons it rests on, beside the value. */
+  estimateLine: (method: string, share: number | null) =>
+    share === null ? method : `${method} — part des personnes dans une commune au taux publié : ${nfIndicators.format(Math.round(share * 100))} %`,
+  unitCheck: (implied: string, unit: string, expected: string, what: string) =>
+    `Valeurs cohérentes avec une densité ${unit} : total national implicite ≈ ${implied}, pour ${expected} ${what}.`,
+  unitCheckSource: 'Effectif de référence',
+  franceNote: (note: string) => `France : ${note}.`,
+  estimate: 'Méthode',
+  quintileLabel: (q: number) => `${q}${q === 1 ? 'er' : 'e'} quintile (${q === 1 ? 'le moins défavorisé' : q === 5 ? 'le plus défavorisé' : 'de la population des bassins de vie'})`,
   // tooltip and panel
   rank: (rank: string) => `Rang : ${rank}`,
   rankHint: '(1er = valeur la plus élevée)',
@@ -663,6 +680,7 @@ export const frIndicators = {
   byoAggregations: {
     count: 'Somme (effectifs)',
     weightedMean: 'Moyenne pondérée par la population',
+    estimate: 'Estimation (méthode indiquée pour chaque valeur)',
     none: 'Aucune (valeurs non additives : médianes, classes…)',
   } as Record<string, string>,
   byoLabel: 'Nom de l’indicateur',

@@ -8,19 +8,22 @@ export interface ExportRow {
   code: string;
   name: string;
   value: number | null;
+  /** Why the value is missing: « secret statistique », « non couvert par la source », « non calculable à cet échelon ». */
+  absence?: string | null;
+  /** An estimate's method, in French. */
+  method?: string | null;
 }
 
-export const EXPORT_HEADER = ['code', 'nom', 'valeur', 'classe', 'intervalle'] as const;
+export const EXPORT_HEADER = ['code', 'nom', 'valeur', 'classe', 'intervalle', 'absence', 'methode'] as const;
 
 function cell(text: string): string {
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** "1234.5" → "1234,5": full precision, no thousands separator (Excel parses it as a number). */
+/** "1234.5" → "1234,5": the stored value at full precision (rounding is for display only), no thousands separator. */
 export function excelNumber(value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '';
-  const rounded = Math.round(value * 1e6) / 1e6;
-  return String(rounded).replace('.', ',');
+  return String(value).replace('.', ',');
 }
 
 /**
@@ -39,6 +42,8 @@ export function indicatorCsv(rows: readonly ExportRow[], classification: Pick<Cl
         excelNumber(row.value),
         cls === null ? '' : String(cls + 1),
         cls === null ? '' : cell(classification.labels[cls] ?? ''),
+        row.value === null ? cell(row.absence ?? '') : '',
+        cell(row.method ?? ''),
       ].join(';'),
     );
   }
