@@ -65,6 +65,9 @@ const portraitFr = {
   } as Record<'worse' | 'better' | 'similar' | 'neutral' | 'unknown', string>,
   formatValue: (value: number | null | undefined, decimals = 1) =>
     value === null || value === undefined || !Number.isFinite(value) ? 'non disponible' : nfPortrait(decimals).format(value),
+  viaBassin: (name: string) => `Valeur du bassin de vie ${name}`,
+  quintile: (q: number) =>
+    `${q}${q === 1 ? 'er' : 'e'} quintile de défavorisation (1 = 20 % de la population la moins défavorisée, 5 = 20 % la plus défavorisée)`,
   formatGap: (pct: number | null) =>
     pct === null ? '' : `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${nfPortrait(1).format(Math.abs(pct))} %`,
   contracts: {
@@ -164,6 +167,9 @@ const portraitFr = {
         `${label} : ${communes} commune(s) sur ${total}, ${population}`,
       indicatorWorse: 'moins favorable',
       indicatorNotWorse: 'pas d’écart défavorable suffisant',
+      quintile: (q: number) => `quintile ${q} sur 5${q === 5 ? ' : parmi les 20 % de la population la plus défavorisée' : ''}`,
+      used: (labels: string) => `Jugé sur : ${labels}.`,
+      usedNone: 'Aucun indicateur de précarité comparable ici.',
       count: (label: string, value: string, threshold: string, ok: boolean | null) =>
         `${label} : ${value} (seuil : ${threshold})${ok === null ? '' : ok ? ' ✓' : ' ✗'}`,
       isEpci: 'Le territoire est un EPCI.',
