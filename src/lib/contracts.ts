@@ -410,6 +410,57 @@ export interface ResolvedContract {
   id: string;
   status: ContractStatus;
   communes: readonly string[];
+  /** The status is too old to be relied on (statusFreshness): it never counts as covering. */
+  unconfirmed?: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Status freshness
+
+/** How long a status holds when the contract's duration is unknown (a CLS typically runs 3 to 5 years). */
+export const DEFAULT_STATUS_VALIDITY_YEARS = 5;
+
+export interface StatusFreshness {
+  /** false: the last information is older than the contract's duration; the status is « à confirmer ». */
+  confirmed: boolean;
+  /** ISO partial date of the last information on the status (statusAsOf, else the newest contract date). */
+  lastInformation: string | null;
+}
+
+/** A partial date as a fractional year at the END of its precision ('2012' → 2013.0, '2022-04' → 2022.33…). */
+function endOfPartialDate(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return y! + 1;
+  if (d === undefined) return y! + m / 12;
+  return y! + (m - 1) / 12 + d / 365;
+}
+
+/**
+ * Whether a contract's status can still be relied on at `today` (ISO date):
+ * a status of a running or planned contract last reported longer ago than
+ * the contract's duration (5 years when unknown) is « à confirmer » and does
+ * not count as « en vigueur ». Ended contracts and undated statuses are
+ * left as they are (nothing to date them against).
+ */
+export function statusFreshness(
+  contract: Pick<Contract, 'status' | 'statusAsOf' | 'dates' | 'durationYears'>,
+  today: string,
+): StatusFreshness {
+  const dated = [contract.statusAsOf, contract.dates.signature, contract.dates.start, contract.dates.engagement].filter(
+    (d): d is string => typeof d === 'string' && isPartialDate(d),
+  );
+  const lastInformation = dated.length > 0 ? dated.reduce((a, b) => (comparePartialDates(a, b) >= 0 ? a : b)) : null;
+  if (contract.status === 'termine' || lastInformation === null) return { confirmed: true, lastInformation };
+  const validity = contract.durationYears ?? DEFAULT_STATUS_VALIDITY_YEARS;
+  const age = endOfPartialDate(today) - endOfPartialDate(lastInformation);
+  return { confirmed: age <= validity, lastInformation };
+}
+
+/** « signé », or « statut à confirmer (dernière information : 2012) » when the status is stale. */
+export function statusText(contract: Pick<Contract, 'status' | 'statusAsOf' | 'dates' | 'durationYears'>, today: string): string {
+  const f = statusFreshness(contract, today);
+  if (f.confirmed) return CONTRACT_STATUS_LABELS[contract.status];
+  return `statut à confirmer (dernière information : ${f.lastInformation!.slice(0, 4)})`;
 }
 
 export interface ContractShare {
@@ -457,7 +508,7 @@ export function rollupCoverage(
   for (const contract of contracts) {
     const s = share(contract, territory);
     if (!s) continue;
-    if (statuses.includes(contract.status)) {
+    if (statuses.includes(contract.status) && !contract.unconfirmed) {
       counted.push(s);
       for (const c of s.communesInTerritory) coveredSet.add(c);
     } else {

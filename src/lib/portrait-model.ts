@@ -211,6 +211,8 @@ export interface ContractsSituation {
   readonly available: boolean;
   readonly coverage: Coverage;
   readonly contracts: readonly PortraitContract[];
+  /** Contracts in the registry (what « aucun CLS connu du registre » is measured against). */
+  readonly registrySize?: number;
   /** Contracts of neighbouring territories (not covering the subject). */
   readonly neighbours: readonly { readonly id: string; readonly name: string; readonly status: string; readonly territory: string }[];
 }

@@ -121,7 +121,9 @@ function ContractsBlock({ model }: { model: PortraitModel }) {
             <strong>{p.contracts.coverageLabel[c.coverage]}</strong>
           </p>
           {c.contracts.length === 0 ? (
-            <p className="fr-text--sm">{p.contracts.none}</p>
+            <p className="fr-text--sm">
+              {p.contracts.none} {c.registrySize !== undefined && p.contracts.registrySize(c.registrySize)}
+            </p>
           ) : (
             <table className="portrait-table">
               <thead>

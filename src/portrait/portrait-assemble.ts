@@ -9,7 +9,15 @@ import { quantileOf } from '../lib/quintiles.ts';
 import { fr, frIndicators } from '../i18n/fr.ts';
 import { aggregatePerimeter, type Components } from '../lib/aggregate.ts';
 import { HOSPITAL_TYPES, type ContractsOverlay, type HospitalsOverlay } from '../lib/overlay-format.ts';
-import { ACTIVE_STATUSES, CONTRACT_STATUS_LABELS, neighbouringContracts, rollupCoverage, type ResolvedContract } from '../lib/contracts.ts';
+import {
+  ACTIVE_STATUSES,
+  CONTRACT_STATUS_LABELS,
+  neighbouringContracts,
+  rollupCoverage,
+  statusFreshness,
+  statusText,
+  type ResolvedContract,
+} from '../lib/contracts.ts';
 import { isIsolatedRural, type CommuneZoneFacts } from '../lib/zones.ts';
 import {
   buildPortraitModel,
@@ -39,6 +47,8 @@ export interface PortraitData {
   readonly hospitals: HospitalsOverlay | null;
   /** Credits of the overlays, e.g. "ANCT, QPV 2024". */
   readonly sources: readonly string[];
+  /** ISO date contract statuses are judged at (default: today). */
+  readonly today?: string;
 }
 
 /** Key indicators shown per theme: the priority list first, then catalogue order. */
@@ -257,7 +267,11 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
 export function buildContracts(data: PortraitData, communes: readonly string[]): ContractsSituation {
   const overlay = data.contracts;
   if (!overlay) return { available: false, coverage: 'none', contracts: [], neighbours: [] };
-  const resolved: ResolvedContract[] = overlay.contracts.filter((c) => c.mapped).map((c) => ({ id: c.id, status: c.status, communes: c.communes }));
+  const today = data.today ?? new Date().toISOString().slice(0, 10);
+  // A status older than the contract's duration is « à confirmer » and does not count as covering.
+  const resolved: ResolvedContract[] = overlay.contracts
+    .filter((c) => c.mapped)
+    .map((c) => ({ id: c.id, status: c.status, communes: c.communes, ...(statusFreshness(c, today).confirmed ? {} : { unconfirmed: true }) }));
   // Every contract touching the territory is listed (ended or planned ones too);
   // only active ones count as covering it.
   const roll = rollupCoverage(communes, resolved, ACTIVE_STATUSES);
@@ -267,8 +281,8 @@ export function buildContracts(data: PortraitData, communes: readonly string[]):
     return {
       id: e.id,
       name: e.name,
-      status: e.statusLabel || CONTRACT_STATUS_LABELS[e.status],
-      active: ACTIVE_STATUSES.includes(e.status),
+      status: statusFreshness(e, today).confirmed ? e.statusLabel || CONTRACT_STATUS_LABELS[e.status] : statusText(e, today),
+      active: ACTIVE_STATUSES.includes(e.status) && statusFreshness(e, today).confirmed,
       signatureDate: e.dates.signature,
       period: e.periodReported,
       sourceUrl: e.sources.find((s) => s.url)?.url ?? null,
@@ -282,7 +296,7 @@ export function buildContracts(data: PortraitData, communes: readonly string[]):
         return { id: e.id, name: e.name, status: e.statusLabel || CONTRACT_STATUS_LABELS[e.status], territory: names.join(', ') };
       })
     : [];
-  return { available: true, coverage: roll.coverage, contracts, neighbours };
+  return { available: true, coverage: roll.coverage, contracts, neighbours, registrySize: overlay.contracts.length };
 }
 
 export function buildCommuneZones(data: PortraitData, communes: readonly string[]): CommuneZones[] | null {

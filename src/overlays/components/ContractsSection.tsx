@@ -3,7 +3,7 @@
 // contracts touch it, and which contracts lie in neighbouring communes.
 import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
-import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
+import { statusText } from '../../lib/contracts.ts';
 import { getTerritory } from '../../data/territory-index.ts';
 import { fr } from '../../i18n/fr.ts';
 import { contractById, territoryContracts } from '../overlay-model.ts';
@@ -29,7 +29,7 @@ function ContractLink({ overlay, id, suffix }: { overlay: ContractsOverlay; id: 
         {entry?.name ?? id}
       </button>{' '}
       <span className="fr-text--xs">
-        — {entry ? CONTRACT_STATUS_LABELS[entry.status].toLowerCase() : ''}
+        — {entry ? statusText(entry, new Date().toISOString().slice(0, 10)).toLowerCase() : ''}
         {suffix ? `, ${suffix}` : ''}
       </span>
     </li>
@@ -56,8 +56,19 @@ export function ContractsSection({ territory }: PanelSectionProps) {
   return (
     <div data-testid="panel-contracts" data-coverage={coverage.coverage}>
       <p className={`fr-badge fr-mb-1w ${coverage.coverage === 'covered' ? 'fr-badge--success' : coverage.coverage === 'partial' ? 'fr-badge--warning' : 'fr-badge--info'}`} data-testid="panel-coverage">
-        {coverage.coverage === 'covered' ? t.coverage.covered : coverage.coverage === 'partial' ? t.coverage.partial(communeNames(coverage.covered)) : t.coverage.none}
+        {coverage.coverage === 'covered'
+          ? t.coverage.covered
+          : coverage.coverage === 'partial'
+            ? t.coverage.partial(communeNames(coverage.covered))
+            : t.coverage.noneKnown(overlay.contracts.length)}
       </p>
+      {coverage.coverage === 'none' && (
+        <p className="fr-text--xs fr-mb-1w">
+          <a href={t.coverage.howToAddHref} data-testid="panel-contracts-howto">
+            {t.coverage.howToAdd}
+          </a>
+        </p>
+      )}
       {coverage.coverage === 'partial' && (
         <p className="fr-text--xs fr-mb-1w">{t.coverage.communesIn(coverage.covered.length, total)}</p>
       )}
