@@ -702,6 +702,10 @@ export const frIndicators = {
     `${nfIndicators.format(unknown)} code${unknown > 1 ? 's' : ''} inconnu${unknown > 1 ? 's' : ''}`,
   byoReportRemapped: (n: number) => `${nfIndicators.format(n)} recodée${n > 1 ? 's' : ''} (arrondissements, anciens codes)`,
   byoReportDuplicates: (n: number) => `${nfIndicators.format(n)} doublon${n > 1 ? 's' : ''}`,
+  byoReportConflict: (code: string, kept: string, ignored: readonly string[]) =>
+    `${code} : ${kept} gardée (première ligne) ; ${ignored.join(', ')} ignorée${ignored.length > 1 ? 's' : ''}`,
+  byoReportConflictsTitle: 'Codes en double avec des valeurs différentes :',
+  byoReportIdentical: (codes: string) => `Codes en double aux valeurs identiques (une seule ligne gardée) : ${codes}`,
   byoReportMissing: (n: number) => `${nfIndicators.format(n)} sans valeur (secret statistique ou vide)`,
   byoReportUnparsable: (n: number) => `${nfIndicators.format(n)} valeur${n > 1 ? 's' : ''} illisible${n > 1 ? 's' : ''}`,
   byoReportTerritories: (n: number, of: number) =>
