@@ -1,4 +1,4 @@
-// Issue 3 viewer in Debian's Chromium, against dist/ served under /atlas/:
+// Indicator choropleth in Debian's Chromium, against dist/ served under /atlas/:
 // choosing an indicator recolours the map (pixels) and the legend matches
 // the classification; switching level keeps the indicator; a dropped CSV is
 // mapped with its matching report.
@@ -77,7 +77,7 @@ async function legendFromDom(page: Page) {
   return { rows, noDataCount: Number(await noData.getAttribute('data-count')), noDataText: await noData.innerText() };
 }
 
-describe('indicator choropleth (issue 3)', () => {
+describe('indicator choropleth', () => {
   it('choosing an indicator recolours the map without new geometry, and the legend matches the classification', async () => {
     const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
     const { page } = atlas;

@@ -1,4 +1,4 @@
-// Issue 4 viewer, in Debian's Chromium, against dist/ served under /atlas/:
+// Overlays, in Debian's Chromium, against dist/ served under /atlas/:
 // each overlay toggled on is drawn (pixel diff of the map with the overlay
 // off / on), a click on a contract perimeter opens its card, and the panel
 // of a territory lists its contract, its zones and its hospitals.

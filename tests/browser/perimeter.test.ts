@@ -1,4 +1,4 @@
-// Issue 5, perimeter builder, in Debian's Chromium against the built site
+// Perimeter builder, in Debian's Chromium against the built site
 // served under /atlas/ (spine harness): build a perimeter of three communes by
 // clicking the map, compare two perimeters, reopen a perimeter from its
 // permalink. Screenshots go to test-artifacts/perimeter-*.png.

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openAtlas, screenshot, serveDist, type StaticServer } from './harness.ts';
-import { encodePerimeterCodes } from '../../src/lib/perimeter-io.ts';
+import { encodePerimeterCodes } from '../../src/perimeter/perimeter-io.ts';
 
 let server: StaticServer;
 let browser: Browser;
