@@ -45,7 +45,7 @@ async function search(page: Page, text: string, level: string, code: string): Pr
   await input.click();
   await input.fill(text);
   const option = page.locator(`[role="option"][data-level="${level}"][data-code="${code}"]`);
-  await option.waitFor({ timeout: 60_000 });
+  await option.waitFor();
   // Keyboard path: move the active option to ours, then Enter.
   const options = page.locator('[role="option"][data-code]');
   const count = await options.count();
