@@ -18,7 +18,7 @@ import {
   statusText,
   type ResolvedContract,
 } from '../lib/contracts.ts';
-import { isIsolatedRural, type CommuneZoneFacts } from '../lib/zones.ts';
+import { isIsolatedRural, type CommuneZoneFacts } from '../lib/priority-zones.ts';
 import {
   buildPortraitModel,
   type CommuneZones,
@@ -28,8 +28,8 @@ import {
   type PortraitModel,
   type PortraitParent,
   type ReferenceValue,
-} from '../lib/portrait-model.ts';
-import type { ChecklistInput } from '../lib/checklist.ts';
+} from './portrait-model.ts';
+import type { ChecklistInput } from './checklist.ts';
 import type { PortraitSubject } from './subject.ts';
 import { compareCodes } from '../lib/codes.ts';
 
