@@ -645,6 +645,8 @@ export const frIndicators = {
     `Valeurs cohérentes avec une densité ${unit} : total national implicite ≈ ${implied}, pour ${expected} ${what}.`,
   unitCheckSource: 'Effectif de référence',
   franceNote: (note: string) => `France : ${note}.`,
+  partialCoverage: (share: number) =>
+    `calculé sur ${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(share * 100)} % de la population (territoires non couverts exclus)`,
   estimate: 'Méthode',
   quintileLabel: (q: number) => `${q}${q === 1 ? 'er' : 'e'} quintile (${q === 1 ? 'le moins défavorisé' : q === 5 ? 'le plus défavorisé' : 'de la population des bassins de vie'})`,
   // tooltip and panel

@@ -22,6 +22,10 @@ interface Row {
   estimate: string | null;
 }
 
+function coverageText(share: number | null): string | null {
+  return share === null ? null : t.partialCoverage(share);
+}
+
 /** "estimation : … — part des personnes … : 74 %" for an estimated value, else null. */
 function estimateText(entry: IndicatorCatalogueEntry, e: { method: string; share: number | null } | null): string | null {
   if (!e || !entry.methods) return null;
@@ -46,8 +50,9 @@ export function ComparisonSection({ territory }: PanelSectionProps) {
       name: atlas.territory({ level, code })?.name ?? code,
       value: v ?? null,
       current,
-      absence: v === null || v === undefined ? (service.absenceAt(level, code) ?? null) : null,
-      estimate: estimateText(entry, service.estimateAt(level, code)),
+      // A level the indicator cannot be shown at: not computable there.
+      absence: v === null || v === undefined ? (entry.levels[level]?.available === false ? 'notComputable' : (service.absenceAt(level, code) ?? null)) : null,
+      estimate: estimateText(entry, service.estimateAt(level, code)) ?? coverageText(service.coverageAt(level, code)),
     });
   };
   add(territory.level, territory.code, true);
@@ -63,7 +68,9 @@ export function ComparisonSection({ territory }: PanelSectionProps) {
     value: france,
     current: false,
     absence: france === null ? franceInfo.absence : null,
-    estimate: estimateText(entry, franceInfo.method && franceInfo.method !== 'bvWeightedMean' ? { method: franceInfo.method, share: null } : null),
+    estimate:
+      estimateText(entry, franceInfo.method && franceInfo.method !== 'bvWeightedMean' ? { method: franceInfo.method, share: null } : null) ??
+      coverageText(franceInfo.coverage),
   });
   const max = Math.max(0, ...rows.map((r) => (r.value !== null ? Math.abs(r.value) : 0)));
   const rank = territory.level === atlas.store.getState().level ? service.rankOf(territory.code) : null;
@@ -133,7 +140,12 @@ export function IndicatorHoverLines({ level, code }: { level: Level; code: strin
       </span>
       {estimate && <span>{estimate}</span>}
       {rank && <span>{t.rank(formatRank(rank.rank, rank.of))}</span>}
-      {france !== null && <span>{t.franceValue(formatEntryValue(entry, france))}</span>}
+      {france !== null && (
+        <span>
+          {t.franceValue(formatEntryValue(entry, france))}
+          {service.franceInfo().coverage !== null && ` (${t.partialCoverage(service.franceInfo().coverage!)})`}
+        </span>
+      )}
     </span>
   );
 }

@@ -201,9 +201,16 @@ export class IndicatorService {
     return { method, share: method === 'native' ? null : (block?.coverage?.[code] ?? 1) };
   }
 
-  /** Why France has no value, and how France's value was obtained. */
-  franceInfo(): { absence: AbsenceKind | null; method: string | null } {
-    return { absence: this.file?.france?.absence ?? null, method: this.file?.france?.method ?? null };
+  /** Why France has no value, how France's value was obtained, and the share of the population it covers. */
+  franceInfo(): { absence: AbsenceKind | null; method: string | null; coverage: number | null } {
+    const f = this.file?.france;
+    return { absence: f?.absence ?? null, method: f?.method ?? null, coverage: f && f.value !== null && this.file?.aggregation !== 'estimate' && f.coverage < 0.9995 ? f.coverage : null };
+  }
+
+  /** An aggregate computed on part of its population: the share covered (null when whole, or for estimates, which say it otherwise). */
+  coverageAt(level: Level, code: string): number | null {
+    if (!this.file || this.file.aggregation === 'estimate') return null;
+    return this.file.levels[level]?.coverage?.[code] ?? null;
   }
 
   /** Territory codes and values of the current map (CSV export). */

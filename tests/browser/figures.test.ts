@@ -60,7 +60,7 @@ const comparisonRow = (page: Page, key: string) => page.locator(`[data-testid="i
 
 describe('figures on screen', () => {
   it("France's APL to GPs under 65 reads 3,29 and an EPCI's APL reads its value rounded once, in the panel, the tooltip and the legend", async () => {
-    const epci = await territory('epci', '200072130'); // CA Coulommiers Pays de Brie
+    const epci = await territory('epci', '200072130'); // CA du Pays de Meaux
     const file = await builtFile('apl_mg_moins65_2023');
     const epciValue = file.levels.epci!.values[epci.code]!;
     const atlas = await openAtlas(browser, server.url, `#v=1&level=epci&ind=apl_mg_moins65_2023&sel=epci:${epci.code}`);
