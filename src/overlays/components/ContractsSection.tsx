@@ -60,9 +60,11 @@ export function ContractsSection({ territory }: PanelSectionProps) {
           ? t.coverage.covered
           : coverage.coverage === 'partial'
             ? t.coverage.partial(communeNames(coverage.covered))
-            : t.coverage.noneKnown(overlay.contracts.length)}
+            : coverage.otherContracts.length > 0
+              ? t.coverage.none
+              : t.coverage.noneKnown(overlay.contracts.length)}
       </p>
-      {coverage.coverage === 'none' && (
+      {coverage.coverage === 'none' && coverage.otherContracts.length === 0 && (
         <p className="fr-text--xs fr-mb-1w">
           <a href={t.coverage.howToAddHref} data-testid="panel-contracts-howto">
             {t.coverage.howToAdd}
