@@ -444,6 +444,20 @@ export function statusFreshness(
   return { confirmed: age <= validity, lastInformation };
 }
 
+/**
+ * The mapped contracts as the coverage rollup needs them, at `today`: a
+ * status older than the contract's duration is marked `unconfirmed` and
+ * never counts as covering (panel, portrait, checklist, perimeters).
+ */
+export function resolveContractsAt(
+  contracts: ReadonlyArray<Pick<Contract, 'id' | 'status' | 'statusAsOf' | 'dates' | 'durationYears'> & { mapped: boolean; communes: readonly string[] }>,
+  today: string,
+): ResolvedContract[] {
+  return contracts
+    .filter((c) => c.mapped)
+    .map((c) => ({ id: c.id, status: c.status, communes: c.communes, ...(statusFreshness(c, today).confirmed ? {} : { unconfirmed: true }) }));
+}
+
 /** « signé », or « statut à confirmer (dernière information : 2012) » when the status is stale. */
 export function statusText(contract: Pick<Contract, 'status' | 'statusAsOf' | 'dates' | 'durationYears'>, today: string): string {
   const f = statusFreshness(contract, today);

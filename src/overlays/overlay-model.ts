@@ -6,7 +6,7 @@ import type { Level, SupraLevel } from '../lib/levels.ts';
 import {
   neighbouringContracts,
   rollupCoverage,
-  statusFreshness,
+  resolveContractsAt,
   type CoverageResult,
   type ResolvedContract,
 } from '../lib/contracts.ts';
@@ -94,9 +94,7 @@ export function communesOfTerritory(level: Level, code: string, communeIndex: Co
 
 /** Mapped contracts for the rollup; a status older than the contract's duration at `today` does not count as covering. */
 export function resolvedContracts(overlay: ContractsOverlay, today: string = new Date().toISOString().slice(0, 10)): ResolvedContract[] {
-  return overlay.contracts
-    .filter((c) => c.mapped)
-    .map((c) => ({ id: c.id, status: c.status, communes: c.communes, ...(statusFreshness(c, today).confirmed ? {} : { unconfirmed: true }) }));
+  return resolveContractsAt(overlay.contracts, today);
 }
 
 export interface TerritoryContracts {

@@ -13,6 +13,7 @@ import {
   ACTIVE_STATUSES,
   CONTRACT_STATUS_LABELS,
   neighbouringContracts,
+  resolveContractsAt,
   rollupCoverage,
   statusFreshness,
   statusText,
@@ -269,9 +270,7 @@ export function buildContracts(data: PortraitData, communes: readonly string[]):
   if (!overlay) return { available: false, coverage: 'none', contracts: [], neighbours: [] };
   const today = data.today ?? new Date().toISOString().slice(0, 10);
   // A status older than the contract's duration is « à confirmer » and does not count as covering.
-  const resolved: ResolvedContract[] = overlay.contracts
-    .filter((c) => c.mapped)
-    .map((c) => ({ id: c.id, status: c.status, communes: c.communes, ...(statusFreshness(c, today).confirmed ? {} : { unconfirmed: true }) }));
+  const resolved: ResolvedContract[] = resolveContractsAt(overlay.contracts, today);
   // Every contract touching the territory is listed (ended or planned ones too);
   // only active ones count as covering it.
   const roll = rollupCoverage(communes, resolved, ACTIVE_STATUSES);

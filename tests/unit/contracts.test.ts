@@ -7,6 +7,7 @@ import {
   parsePeriod,
   resolvePerimeter,
   rollupCoverage,
+  resolveContractsAt,
   statusFreshness,
   statusText,
   validateRegistry,
@@ -270,6 +271,21 @@ describe('status freshness', () => {
       lastInformation: '2023-05',
     });
     expect(statusText(contract({ statusAsOf: '2024' }), '2026-12-02')).toBe('Signé / en cours');
+  });
+
+  it('resolveContractsAt marks stale statuses unconfirmed and drops unmapped contracts', () => {
+    const resolved = resolveContractsAt(
+      [
+        { id: 'old', mapped: true, communes: ['77131'], ...contract({ status: 'en_renouvellement', statusAsOf: '2012', durationYears: 1 }) },
+        { id: 'new', mapped: true, communes: ['77284'], ...contract({ statusAsOf: '2024' }) },
+        { id: 'nowhere', mapped: false, communes: [], ...contract({ statusAsOf: '2024' }) },
+      ],
+      '2026-12-02',
+    );
+    expect(resolved).toEqual([
+      { id: 'old', status: 'en_renouvellement', communes: ['77131'], unconfirmed: true },
+      { id: 'new', status: 'signe', communes: ['77284'] },
+    ]);
   });
 
   it('ended contracts and undated statuses are left as they are', () => {
