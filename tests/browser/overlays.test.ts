@@ -198,7 +198,7 @@ describe('overlays', () => {
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();
-    expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Meaux/);
+    expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Chelles/);
     expect(await page.locator('[data-testid="panel-contracts"]').getAttribute('data-coverage')).toBe('partial');
     expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/Meaux/);
     expect(await page.locator('[data-testid="panel-contracts-other"]').textContent()).toMatch(/Coulommiers/);
