@@ -39,6 +39,12 @@ function roundHalfUp(value: number, decimals: number): number {
 export function storedValue(value: number | null, decimals: number, extra = EXTRA_STORED_DECIMALS): number | null {
   if (value === null || !Number.isFinite(value)) return null;
   if (Number.isInteger(value)) return value;
-  const stored = roundHalfUp(value, Math.max(0, decimals) + extra);
+  const d = Math.max(0, decimals);
+  const stored = roundHalfUp(value, d + extra);
+  // Fast path: the display can only change if a half-way point of the display
+  // grid lies within the rounding step of the value.
+  const scaled = Math.abs(value) * 10 ** d;
+  const fromHalf = Math.abs(scaled - Math.floor(scaled) - 0.5);
+  if (fromHalf > 10 ** -extra) return stored;
   return displayRound(stored, decimals) === displayRound(value, decimals) ? stored : value;
 }

@@ -33,6 +33,17 @@ describe('round once', () => {
     expect(displayRound(storedValue(2.12496, 2, 1)!, 2)).toBe(2.12);
   });
 
+  it('the stored value always displays as the exact value does (10,000 values near display boundaries)', () => {
+    let seed = 42;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 10_000; i++) {
+      const decimals = i % 4;
+      // Values sitting just around a half-way point of the display grid, where double rounding bites.
+      const v = (Math.floor(next() * 100_000) + 0.5 + (next() - 0.5) * 2e-3) / 10 ** decimals;
+      expect(displayRound(storedValue(v, decimals)!, decimals), `${v} at ${decimals}`).toBe(displayRound(v, decimals));
+    }
+  });
+
   it('keeps integers and nulls as they are', () => {
     expect(storedValue(68350798, 0)).toBe(68350798);
     expect(storedValue(null, 1)).toBeNull();
