@@ -48,6 +48,8 @@ export const CONTRACT_STATUS_STYLES: Readonly<Record<ContractStatus, ContractSta
   en_preparation: { color: '#a94645', fill: 'none', fillOpacity: 0, lineWidth: 2.5, dash: [1.2, 1.2], order: 2 },
   envisage: { color: '#a94645', fill: 'hatch', fillOpacity: 0, lineWidth: 1.5, dash: [0.4, 1.6], order: 1 },
   termine: { color: '#666666', fill: 'none', fillOpacity: 0, lineWidth: 1.2, dash: [6, 2, 1, 2], order: 0 },
+  // Listed by a source without a usable status: a brown dash-dot-dot, no fill (neither covered nor excluded).
+  a_confirmer: { color: '#6e4a2e', fill: 'none', fillOpacity: 0, lineWidth: 2, dash: [4, 1.5, 1, 1.5, 1, 1.5], order: 0.5 },
 };
 
 /** Highlight of the contract whose card is open. */

@@ -3,7 +3,7 @@
 // scripts, the import command and the viewer.
 
 /** Normalised life-cycle status of a CLS (see docs/contracts.md). */
-export const CONTRACT_STATUSES = ['envisage', 'en_preparation', 'signe', 'en_renouvellement', 'termine'] as const;
+export const CONTRACT_STATUSES = ['envisage', 'en_preparation', 'signe', 'en_renouvellement', 'termine', 'a_confirmer'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
@@ -12,6 +12,7 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   signe: 'Signé / en cours',
   en_renouvellement: 'En renouvellement',
   termine: 'Terminé / échu',
+  a_confirmer: 'Statut à confirmer',
 };
 
 /** Statuses whose perimeter counts as covered by a running contract. */
@@ -113,6 +114,7 @@ const CANONICAL: Record<string, ContractStatus> = {
   signe: 'signe',
   en_renouvellement: 'en_renouvellement',
   termine: 'termine',
+  a_confirmer: 'a_confirmer',
 };
 
 const ENDED = /\b(expir\w*|echu\w*|termine\w*|ended|clos|achev\w*|caduc\w*)\b/;
@@ -121,6 +123,7 @@ const PREPARATION = /\b(prepar\w*|elaboration|diagnostic|roadmap|feuille de rout
 const PLANNED = /\b(envisag\w*|interest\w*|interess\w*|reflexion|souhait\w*|feasibility|faisabilite|planned|prevu\w*|projet|a venir)\b/;
 // "en cours" alone means running; "en cours de …/d'…" (élaboration, signature) does not.
 const SIGNED = /\b(sign\w*|en cours(?! d)|active?|actif|in force|en vigueur|running|ongoing|mise en oeuvre)\b/;
+const UNKNOWN = /\b(a confirmer|a verifier|inconnu|unknown|non renseigne|to be confirmed)\b/;
 
 /**
  * Maps a free-text status (French or English, as reported) to a normalised
@@ -129,7 +132,9 @@ const SIGNED = /\b(sign\w*|en cours(?! d)|active?|actif|in force|en vigueur|runn
  * decides "signed" unless it speaks of the future ("signed; its action sheets
  * prepare the next CLS" is signed, "signature prévue" is not); then any
  * mention of preparation work (diagnostic, roadmap) beats "planned"
- * ("planned (diagnostic by ORS in 2017)" is in preparation).
+ * ("planned (diagnostic by ORS in 2017)" is in preparation). A source that
+ * names the contract without a usable status ("à confirmer", "inconnu")
+ * gives `a_confirmer`; an empty status is unrecognised.
  */
 export function normaliseStatus(raw: unknown): ContractStatus | null {
   if (typeof raw !== 'string') return null;
@@ -144,6 +149,7 @@ export function normaliseStatus(raw: unknown): ContractStatus | null {
   if (PREPARATION.test(text)) return 'en_preparation';
   if (PLANNED.test(text)) return 'envisage';
   if (SIGNED.test(text)) return 'signe';
+  if (UNKNOWN.test(text)) return 'a_confirmer';
   return null;
 }
 
@@ -225,7 +231,8 @@ export function resolvePerimeter(contract: Pick<Contract, 'perimeter'>, cog: Cog
 // ---------------------------------------------------------------------------
 // Validation
 
-export type IssueLevel = 'error' | 'warning';
+/** `info`: worth knowing, not a problem (nested active contracts). */
+export type IssueLevel = 'error' | 'warning' | 'info';
 
 export interface RegistryIssue {
   level: IssueLevel;
@@ -238,7 +245,7 @@ export interface RegistryIssue {
 }
 
 export function formatIssue(issue: RegistryIssue): string {
-  return `${issue.level === 'error' ? 'ERREUR' : 'avertissement'} — ligne ${issue.line} (${issue.id}) · ${issue.field} : ${issue.message}`;
+  return `${issue.level === 'error' ? 'ERREUR' : issue.level === 'warning' ? 'avertissement' : 'information'} — ligne ${issue.line} (${issue.id}) · ${issue.field} : ${issue.message}`;
 }
 
 const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
@@ -350,8 +357,9 @@ export function validateRegistry(registry: unknown, cog: CogLookup): RegistryIss
     }
   });
 
-  // Overlaps: two active contracts sharing a commune is an error; an active
-  // and an ended one (a renewal), or any pair involving a planned one, a warning.
+  // Overlaps. Two active contracts: nested (one perimeter inside the other,
+  // a city CLS inside its metropole's) is information, a partial overlap an
+  // error. An active and an ended or planned one (a renewal, a project): a warning.
   const byCommune = new Map<string, number[]>();
   resolved.forEach((r, i) => {
     for (const code of r.communes) {
@@ -376,16 +384,17 @@ export function validateRegistry(registry: unknown, cog: CogLookup): RegistryIss
     const a = resolved[ia]!;
     const b = resolved[ib]!;
     const bothActive = isActive(a.contract.status) && isActive(b.contract.status);
+    const nested = shared.length === a.communes.length || shared.length === b.communes.length;
     const sample = shared.slice(0, 5).join(', ') + (shared.length > 5 ? `… (${shared.length} communes)` : '');
-    issues.push({
-      level: bothActive ? 'error' : 'warning',
-      id: b.contract.id,
-      line: b.line,
-      field: 'perimeter',
-      message: bothActive
-        ? `chevauche le contrat actif ${a.contract.id} (ligne ${a.line}) sur ${sample}`
-        : `partage ${sample} avec ${a.contract.id} (ligne ${a.line}, ${a.contract.status}) — ${b.contract.status} : admis (renouvellement ou projet)`,
-    });
+    const push = (level: IssueLevel, message: string) => issues.push({ level, id: b.contract.id, line: b.line, field: 'perimeter', message });
+    if (bothActive && nested) {
+      const [inner, outer] = shared.length === b.communes.length ? [b, a] : [a, b];
+      push('info', `${inner.contract.id} (ligne ${inner.line}) est imbriqué dans ${outer.contract.id} (ligne ${outer.line}) : deux contrats actifs admis (${shared.length} commune(s) en commun)`);
+    } else if (bothActive) {
+      push('error', `chevauche le contrat actif ${a.contract.id} (ligne ${a.line}) sur ${sample} sans y être imbriqué`);
+    } else {
+      push('warning', `partage ${sample} avec ${a.contract.id} (ligne ${a.line}, ${a.contract.status}) — ${b.contract.status} : admis (renouvellement ou projet)`);
+    }
   }
   return issues;
 }
