@@ -20,7 +20,7 @@ export function nameTokens(name: string): Set<string> {
     .toLowerCase()
     .replace(/œ/g, 'oe')
     // "Saint-Flour" is one name: saint/sainte joins the next word, so Saint-Flour and Saint-Étienne share nothing.
-    .replace(/\b(st|ste|saint|sainte)[^a-z0-9]+(?=[a-z])/g, (m, w: string) => `${w === 'st' ? 'saint' : w === 'ste' ? 'sainte' : w}_`)
+    .replace(/\b(st|ste|saint|sainte)[^a-z0-9]+(?=[a-z])/g, (_m, w: string) => `${w === 'st' ? 'saint' : w === 'ste' ? 'sainte' : w}_`)
     .split(/[^a-z0-9_]+/)
     .filter((w) => w && !GENERIC_WORDS.has(w) && !/^\d+$/.test(w));
   return new Set(words);

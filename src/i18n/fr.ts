@@ -349,7 +349,24 @@ const overlaysFr = {
     unmapped: 'non cartographié',
     unmappedReason: (reason: string) => `non cartographié : ${reason}`,
     sample:
-      'Registre compilé à la main à partir de pages publiques : un échantillon, pas l’inventaire national (aucune liste nationale publiée).',
+      'Registre compilé à partir de pages publiques et de listes d’ARS : pas l’inventaire national (aucune liste nationale publiée).',
+    registryCoverage: (n: number) =>
+      `Registre : ${overlaysPlural(n, 'contrat connu', 'contrats connus')} de sources publiques ; un territoire sans CLS connu peut en avoir un non recensé.`,
+    registryAsOf: (date: string) => `Sources consultées jusqu’en ${date} ; chaque statut vaut à la date de sa source.`,
+    howToAdd: 'Ajouter ou corriger un contrat',
+    howToAddTitle: 'Mode d’emploi du registre (docs/contracts.md) : commande d’import, formats CSV et polygones — nouvelle fenêtre',
+    byRegionTitle: 'Contrats connus par région',
+    byRegionRow: (name: string, n: number, mapped: number, asOf: string | null) =>
+      `${name} : ${overlaysPlural(n, 'contrat', 'contrats')}${mapped < n ? ` (${overlaysNumberFr.format(mapped)} cartographié${mapped > 1 ? 's' : ''})` : ''}${asOf ? `, statut le plus récent : ${asOf}` : ''}`,
+    regionUnknown: 'Région non identifiée',
+    filterTitle: 'Statuts affichés sur la carte',
+    filterHint: 'Décocher un statut masque ses périmètres.',
+    noneKnown: (n: number) => `aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')} en France)`,
+    coverageIndicator: 'Part de la population couverte par un CLS en vigueur',
+    coverageIndicatorValue: (share: string, place: string) => `${share} (${place})`,
+    coverageIndicatorFrance: 'France',
+    coverageIndicatorNote:
+      'Calculée sur le registre : population légale des communes comprises dans le périmètre d’un contrat signé ou en renouvellement, rapportée à la population totale. Un contrat non recensé abaisse la valeur.',
     textAlternative: (mapped: number, total: number, byStatus: string) =>
       `${overlaysPlural(mapped, 'périmètre de CLS cartographié', 'périmètres de CLS cartographiés')} sur ${total} contrats du registre (${byStatus}).`,
     open: (name: string) => `Ouvrir la fiche : ${name}`,
@@ -360,7 +377,10 @@ const overlaysFr = {
     status: 'Statut',
     // The registry's `statusReported` is the compiler's raw note (often English): the card shows the
     // normalised status, its date, and the French notes instead.
-    statusAsOf: (asOf: string) => `(statut établi au ${asOf} d’après les sources)`,
+    statusAsOf: (asOf: string, approximate: boolean) => `(statut établi ${approximate ? 'vers' : 'au'} ${asOf} d’après les sources)`,
+    generation: 'Génération',
+    generationValue: (n: number) => (n === 1 ? '1er CLS du territoire' : `${n}e CLS du territoire`),
+    start: 'Début',
     engagement: 'Engagement',
     signature: 'Signature',
     end: 'Échéance',
@@ -387,7 +407,8 @@ const overlaysFr = {
     title: 'Contrat local de santé',
     covered: 'Couvert par un CLS',
     partial: (communes: string) => `Partiellement couvert (communes : ${communes})`,
-    none: 'Non couvert',
+    none: (n: number) => `Non couvert : aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
+    noneInForce: (n: number) => `Non couvert : pas de CLS en vigueur connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
     rule: 'Couvert = toutes les communes du territoire sont dans le périmètre d’un CLS signé ou en renouvellement.',
     contractsHere: 'Contrats sur ce territoire',
     otherStatuses: 'Projets et contrats échus sur ce territoire',

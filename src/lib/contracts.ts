@@ -502,3 +502,48 @@ export function neighbouringContracts(
   }
   return result.sort((a, b) => (a.id < b.id ? -1 : 1));
 }
+
+// ---------------------------------------------------------------------------
+// Population covered by a contract in force (registry-based indicator)
+
+/** The communes inside the perimeter of a contract of the given statuses (default: in force). */
+export function coveredCommunes(contracts: readonly ResolvedContract[], statuses: readonly ContractStatus[] = ACTIVE_STATUSES): Set<string> {
+  const covered = new Set<string>();
+  for (const c of contracts) if (statuses.includes(c.status)) for (const code of c.communes) covered.add(code);
+  return covered;
+}
+
+export interface PopulationCoverage {
+  /** Population of the covered communes (populations légales). */
+  covered: number;
+  /** Population of all the communes with a known population. */
+  total: number;
+  /** covered / total, null when total is 0. */
+  share: number | null;
+  /** Communes left out of both sums because their population is unknown. */
+  withoutPopulation: number;
+}
+
+/**
+ * Share of the population living in communes covered by a contract in force:
+ * Σ population of covered communes / Σ population of all communes (unknown
+ * populations left out of both, and counted). Based on the registry: a
+ * contract missing from it lowers the share.
+ */
+export function populationCoverage(
+  communes: Iterable<{ code: string; population: number | null }>,
+  covered: ReadonlySet<string>,
+): PopulationCoverage {
+  let total = 0;
+  let inside = 0;
+  let withoutPopulation = 0;
+  for (const c of communes) {
+    if (c.population === null || !Number.isFinite(c.population)) {
+      withoutPopulation += 1;
+      continue;
+    }
+    total += c.population;
+    if (covered.has(c.code)) inside += c.population;
+  }
+  return { covered: inside, total, share: total > 0 ? inside / total : null, withoutPopulation };
+}
