@@ -305,7 +305,8 @@ export function validateRegistry(registry: unknown, cog: CogLookup): RegistryIss
         if (!hasUrl && !(typeof src.title === 'string' && src.title.trim())) add('error', `sources[${i}]`, 'source manquante : ni adresse ni titre de document');
         if (typeof src.says !== 'string' || !src.says.trim()) add('error', `sources[${i}].says`, 'ce que dit la source est absent');
       });
-      if (!c.sources.some((s) => typeof (s as ContractSource).url === 'string')) add('warning', 'sources', 'aucune source publique en ligne (document non public uniquement)');
+      // A line is only as good as an address a reader can open: a non-public document may complete a public source, not replace it.
+      if (!c.sources.some((s) => typeof (s as ContractSource).url === 'string')) add('error', 'sources', 'aucune adresse publique : un document non public ne suffit pas');
     }
 
     // Dates.

@@ -174,10 +174,10 @@ describe('validateRegistry', () => {
     expect(noUrl[0]).toMatchObject({ field: 'sources[0]', message: expect.stringContaining('source manquante') });
   });
 
-  it('accepts a titled non-public document with a warning', () => {
-    const r = registry(contract({ sources: [{ url: null, title: 'Présentation du projet', says: 'x' }] }));
-    expect(errors(r)).toEqual([]);
-    expect(warnings(r)[0]).toMatchObject({ field: 'sources' });
+  it('requires a public address: a titled non-public document completes one, never replaces it', () => {
+    const document = { url: null, title: 'Présentation du projet', says: 'x' };
+    expect(errors(registry(contract({ sources: [document] })))).toEqual([expect.objectContaining({ field: 'sources', message: expect.stringContaining('aucune adresse publique') })]);
+    expect(validateRegistry(registry(contract({ sources: [{ url: 'https://example.org/cls', says: 'signé' }, document] })), cog)).toEqual([]);
   });
 
   it('reports a bad status', () => {
