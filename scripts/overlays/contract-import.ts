@@ -363,16 +363,23 @@ export function enrichContract(existing: Contract, imported: Contract, cog?: Cog
 /**
  * Merges imported lines into a registry. A known id is replaced, keeping
  * curated extras the import lacks (signatories, coordinator, extra sources).
- * With `cog`, a new id is first matched against the registry
- * (perimeter overlap + name, `findDuplicate`): a duplicate enriches the
- * known line instead of being appended. `referenceDate` moves to the newest
+ * With `cog`, a new id is first matched against the registry as it was
+ * before this import (perimeter overlap + name, `matchContract`; lines of
+ * one file are distinct by their author's decision): a duplicate enriches
+ * the known line instead of being appended. `referenceDate` moves to the newest
  * status date imported.
  */
 export function mergeIntoRegistry(registry: ContractRegistry, imported: readonly Contract[], options: { cog?: CogLookup } = {}): MergeResult {
   const contracts = [...registry.contracts];
   const result: Omit<MergeResult, 'registry'> = { added: [], updated: [], duplicates: [], related: [] };
   const { cog } = options;
-  const matchable = (c: Contract): MatchableContract => ({ id: c.id, name: c.name, communes: cog ? resolvePerimeter(c, cog) : [], generation: c.generation });
+  const year = (c: Contract): number | null => {
+    const date = c.dates.signature ?? c.dates.start ?? c.dates.engagement;
+    return date ? Number(date.slice(0, 4)) : null;
+  };
+  const matchable = (c: Contract): MatchableContract => ({ id: c.id, name: c.name, communes: cog ? resolvePerimeter(c, cog) : [], generation: c.generation, year: year(c) });
+  // Lines of one file are distinct contracts by their author's decision: only the registry as it was is searched for duplicates.
+  const before = cog ? registry.contracts.map(matchable) : [];
   let referenceDate = registry.referenceDate;
   for (const line of imported) {
     if (line.statusAsOf && !line.statusAsOfApproximate && comparePartialDates(line.statusAsOf, referenceDate) > 0) referenceDate = line.statusAsOf;
@@ -390,7 +397,7 @@ export function mergeIntoRegistry(registry: ContractRegistry, imported: readonly
       continue;
     }
     if (cog) {
-      const matches = matchContract(matchable(line), contracts.map(matchable));
+      const matches = matchContract(matchable(line), before);
       const duplicate = matches.find((m) => m.verdict === 'duplicate');
       if (duplicate) {
         const j = contracts.findIndex((c) => c.id === duplicate.id);

@@ -43,6 +43,8 @@ export interface MatchableContract {
   communes: readonly string[];
   /** 1st, 2nd… CLS of the territory, when known: two generations are two contracts. */
   generation?: number | null;
+  /** Year of signature (else start, else engagement), when known: two years apart, two contracts. */
+  year?: number | null;
 }
 
 export type MatchVerdict = 'duplicate' | 'nested' | 'overlap' | 'namesake';
@@ -77,7 +79,8 @@ export const DEFAULT_MATCH_THRESHOLDS: MatchThresholds = { jaccard: 0.4, name: 0
  * other (a city in its metropole: Jaccard ≈ 0.02); `overlap` — some shared
  * communes; `namesake` — all the territory words of the shorter name on a
  * disjoint perimeter (Haut Allier in Lozère and in Haute-Loire: reported,
- * never merged). Two known, different generations are never duplicates. Contracts with nothing in common are left out. Sorted by
+ * never merged). Two known, different generations, or signature years two
+ * or more years apart, are never duplicates. Contracts with nothing in common are left out. Sorted by
  * verdict, then by Jaccard and name score.
  */
 export function matchContract(
@@ -96,7 +99,9 @@ export function matchContract(
     const jaccard = union > 0 ? shared / union : 0;
     let verdict: MatchVerdict | null = null;
     const bothUnmapped = mine.size === 0 && other.communes.length === 0;
-    const otherGeneration = typeof candidate.generation === 'number' && typeof other.generation === 'number' && candidate.generation !== other.generation;
+    const otherGeneration =
+      (typeof candidate.generation === 'number' && typeof other.generation === 'number' && candidate.generation !== other.generation) ||
+      (typeof candidate.year === 'number' && typeof other.year === 'number' && Math.abs(candidate.year - other.year) >= 2);
     const sameTerritory = (jaccard >= thresholds.jaccard && nameScore >= thresholds.name) || (bothUnmapped && nameScore >= 0.8);
     // A renewal shares its predecessor's perimeter and name: never merged.
     if (sameTerritory && !otherGeneration) verdict = 'duplicate';

@@ -334,3 +334,15 @@ describe('registry summary per région', () => {
     expect(summary).toMatchObject({ contracts: 4, mapped: 2, referenceDate: '2025-11', byStatus: { signe: 4 } });
   });
 });
+
+describe('duplicates across sources, not within one file', () => {
+  it('never merges two lines of the same import, and keeps contracts signed years apart', () => {
+    const first = line({ id: 'toulouse-2017', name: 'CLS de préfiguration de Toulouse', perimeter: { communes: ['01001'], epci: [] }, dates: { engagement: null, signature: '2017-12-20', start: null, end: null } });
+    const second = line({ id: 'toulouse-2019', name: 'CLS de Toulouse 2019-2022', perimeter: { communes: ['01001'], epci: [] }, dates: { engagement: null, signature: '2019-12-16', start: '2019', end: '2022' } });
+    const empty: ContractRegistry = { version: 1, referenceDate: '2025-11', description: 't', contracts: [] };
+    expect(mergeIntoRegistry(empty, [first, second], { cog }).added).toEqual(['toulouse-2017', 'toulouse-2019']);
+    const later = mergeIntoRegistry({ ...empty, contracts: [first] }, [second], { cog });
+    expect(later.added).toEqual(['toulouse-2019']);
+    expect(later.related[0]!.matches[0]).toMatchObject({ id: 'toulouse-2017', verdict: 'nested' });
+  });
+});
