@@ -357,7 +357,7 @@ const overlaysFr = {
     howToAddTitle: 'Mode d’emploi du registre (docs/contracts.md) : commande d’import, formats CSV et polygones — nouvelle fenêtre',
     byRegionTitle: 'Contrats connus par région',
     byRegionRow: (name: string, n: number, mapped: number, asOf: string | null) =>
-      `${name} : ${overlaysPlural(n, 'contrat', 'contrats')}${mapped < n ? ` (${overlaysNumberFr.format(mapped)} cartographié${mapped > 1 ? 's' : ''})` : ''}${asOf ? `, statut le plus récent : ${asOf}` : ''}`,
+      n === 0 ? `${name} : aucun contrat connu` : `${name} : ${overlaysPlural(n, 'contrat', 'contrats')}${mapped < n ? ` (${overlaysNumberFr.format(mapped)} cartographié${mapped > 1 ? 's' : ''})` : ''}${asOf ? `, statut le plus récent : ${asOf}` : ''}`,
     regionUnknown: 'Région non identifiée',
     filterTitle: 'Statuts affichés sur la carte',
     filterHint: 'Décocher un statut masque ses périmètres.',

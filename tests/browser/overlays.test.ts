@@ -46,7 +46,7 @@ async function mapPixels(page: Page, name: string): Promise<Buffer> {
 
 /** Switches an overlay with its toggle (a checkbox: keyboard-operable) and waits for it to be drawn. */
 async function toggle(page: Page, id: string, on: boolean): Promise<void> {
-  const input = page.locator(`${CONTROL} [data-overlay="${id}"] input[type="checkbox"]`);
+  const input = page.locator(`${CONTROL} [data-overlay="${id}"] input.fr-toggle__input`);
   expect(await input.isChecked()).toBe(!on);
   await input.focus();
   await page.keyboard.press('Space');
