@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultContext, type BuildContext } from './lib/context.ts';
-import { loadCogTables, parseCsvRecords, type CogTables } from './lib/cog.ts';
+import { loadCogTables, readCsvRecords, type CogTables } from './lib/cog.ts';
 import { resolveSource } from './lib/sources.ts';
 import { readCsv } from '../src/lib/csv.ts';
 import { formatIssue, hasErrors, validateRegistry, type CogLookup, type Contract, type ContractRegistry } from '../src/lib/contracts.ts';
@@ -64,7 +64,7 @@ async function importPolygons(
   });
   let crossCheck: Parameters<typeof formatPolygonReport>[1];
   if (spec.crossCheck) {
-    const rows = parseCsvRecords(readFileSync(await resolveSource(context, spec.crossCheck.sourceId), 'utf8'));
+    const rows = readCsvRecords(readFileSync(await resolveSource(context, spec.crossCheck.sourceId), 'utf8'));
     const byName = new Map<string, Set<string>>();
     for (const row of rows) {
       const name = row[spec.crossCheck.nameColumn]!;

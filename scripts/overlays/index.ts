@@ -1,23 +1,23 @@
-// Overlays step (issue 4): contracts registry, priority zones and hospitals
+// Overlays step: contracts registry, priority zones and hospitals
 // → overlays/{contracts.json, zones.json, hospitals.geojson,
 // commune-neighbours.json, manifest.json}. Reads the commune topology and
 // index written by the boundaries step; pure builders in sibling modules.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, type BuildContext } from '../lib/context.ts';
-import { loadCogTables, parseCsvRecords } from '../lib/cog.ts';
+import { loadCogTables, readCsvRecords } from '../lib/cog.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import { getSource, resolveSource, sourceCredit } from '../lib/sources.ts';
-import { writeJsonFile } from '../boundaries/write.ts';
+import { writeJsonFile } from '../lib/json-file.ts';
 import { formatIssue, hasErrors, validateRegistry, type ContractStatus } from '../../src/lib/contracts.ts';
 import { encodeCommuneNeighbours, OVERLAYS_DIR, type OverlayCredit, type OverlaysManifest } from '../../src/lib/overlay-format.ts';
-import { ZONE_TYPES } from '../../src/lib/zones.ts';
+import { ZONE_TYPES } from '../../src/lib/priority-zones.ts';
 import { buildContractsOverlay } from './contracts.ts';
 import { readCommuneIndex } from './communes.ts';
 import { addressLocator, buildHospitalsOverlay } from './hospitals.ts';
 import { cogLookupFromTables, readRegistry, REGISTRY_FILE } from './registry.ts';
-import { communeAdjacency, communeFeatures, dissolveCommunes, readCommuneTopologies } from './topology.ts';
-import { buildZonesOverlay } from './zones.ts';
+import { communeAdjacency, communeFeatures, communesOutline, readCommuneTopologies } from './topology.ts';
+import { buildZonesOverlay } from './priority-zones.ts';
 
 export const OVERLAY_SOURCES = ['zones-communes-ruralite-cog2025', 'qpv2024-communes', 'finess-hospitals-gisco-2020'] as const;
 
@@ -61,7 +61,7 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
 
   // 2. Contracts with dissolved perimeters.
   const regionNames = new Map(tables.communes.map((c) => [c.region, c.regionName]));
-  const contracts = buildContractsOverlay(registry, cog, indexByCode, (codes) => dissolveCommunes(codes, topologies), regionNames);
+  const contracts = buildContractsOverlay(registry, cog, indexByCode, (codes) => communesOutline(codes, topologies), regionNames);
   const contractsFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/contracts.json`, contracts);
   const mapped = contracts.contracts.filter((c) => c.mapped).length;
   // How to add or correct a contract, linked from the legend and the panel: the registry's doc as plain text.
@@ -78,7 +78,7 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
   const neighboursFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/commune-neighbours.json`, neighbours);
 
   // 4. Priority zones.
-  const read = async (id: string) => parseCsvRecords(readFileSync(await resolveSource(ctx, id), 'utf8'));
+  const read = async (id: string) => readCsvRecords(readFileSync(await resolveSource(ctx, id), 'utf8'));
   const zones = buildZonesOverlay(await read('zones-communes-ruralite-cog2025'), await read('qpv2024-communes'), communeIndex, 'index/commune.json (populations légales, étape boundaries)');
   if (zones.unmatched.notInIndex.length > 0 || zones.unmatched.withoutFacts.length > 0) {
     throw new Error(`zone table and COG 2025 disagree: ${zones.unmatched.notInIndex.length} codes not in the COG (${zones.unmatched.notInIndex.slice(0, 5).join(', ')}), ${zones.unmatched.withoutFacts.length} communes without zone facts (${zones.unmatched.withoutFacts.slice(0, 5).join(', ')})`);

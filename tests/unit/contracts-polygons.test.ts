@@ -302,7 +302,7 @@ describe('status « à confirmer »', () => {
 
 describe('status filter of the map', () => {
   it('shows the chosen statuses and hides the others on every contract layer', async () => {
-    const { contractStatusFilters, contractLayerId, CONTRACTS_HIT_LAYER_ID } = await import('../../src/layers/contracts.ts');
+    const { contractStatusFilters, contractLayerId, CONTRACTS_HIT_LAYER_ID } = await import('../../src/overlays/layers/contracts.ts');
     const filters = new Map(contractStatusFilters(['signe', 'a_confirmer']).map((f) => [f.layerId, f.filter]));
     expect(filters.get(CONTRACTS_HIT_LAYER_ID)).toEqual(['match', ['get', 'status'], ['signe', 'a_confirmer'], true, false]);
     expect(filters.get(contractLayerId('signe', 'fill'))).toEqual(['==', ['get', 'status'], 'signe']);

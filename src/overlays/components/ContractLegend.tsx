@@ -3,14 +3,14 @@
 // or hides that status on the map; the registry's coverage and its count per
 // région; the full list of contracts (each opens its card: keyboard access
 // to every contract) including those that cannot be mapped, with their reason.
-import { contractLegendModel } from '../../layers/contracts.ts';
+import { contractLegendModel } from '../layers/contracts.ts';
 import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
 import { fr } from '../../i18n/fr.ts';
 import { overlayData, useResource } from '../service.ts';
 import { openContractCard, toggleContractStatus, useOverlayUi } from '../state.ts';
 import { formatPartialDate } from '../overlay-model.ts';
 import { ContractSwatch } from './Swatch.tsx';
-import { OverlayCredits } from './OverlayControl.tsx';
+import { OverlayCredits } from './OverlayCredits.tsx';
 import { RegistryNote } from './RegistryNote.tsx';
 
 const t = fr.overlays;

@@ -9,9 +9,8 @@ import { fr } from '../../i18n/fr.ts';
 import { toggleOverlay, type OverlayId } from '../overlay-ids.ts';
 import { overlayData, overlayMapModule, useResource } from '../service.ts';
 import { useOverlayUi } from '../state.ts';
-import type { OverlayCredit } from '../../lib/overlay-format.ts';
 import { ContractLegend } from './ContractLegend.tsx';
-import { ZoneLegend } from './ZoneLegend.tsx';
+import { PriorityZoneLegend } from './PriorityZoneLegend.tsx';
 import { HospitalLegend } from './HospitalLegend.tsx';
 import { ContractCard } from './ContractCard.tsx';
 import '../overlays.css';
@@ -24,32 +23,10 @@ const GROUPS: ReadonlyArray<{ title: string; ids: readonly OverlayId[] }> = [
   { title: t.control.groupCare, ids: ['hospitals'] },
 ];
 
-export function OverlayCredits({ credits }: { credits: readonly OverlayCredit[] }) {
-  if (credits.length === 0) return null;
-  return (
-    <p className="fr-text--xs fr-mb-0 cls-overlay-credits" data-testid="overlay-credits">
-      {t.control.credits} :{' '}
-      {credits.map((c, i) => (
-        <span key={c.id}>
-          {i > 0 && ' ; '}
-          {c.url ? (
-            <a href={c.url} target="_blank" rel="noopener noreferrer">
-              {c.producer}
-            </a>
-          ) : (
-            c.producer
-          )}
-          , {c.title} ({c.vintage}), {c.licence}
-        </span>
-      ))}
-    </p>
-  );
-}
-
 function Legend({ id }: { id: OverlayId }) {
   if (id === 'contracts') return <ContractLegend />;
   if (id === 'hospitals') return <HospitalLegend />;
-  return <ZoneLegend type={id} />;
+  return <PriorityZoneLegend type={id} />;
 }
 
 /** Keeps the map's overlays in step with the app state (the URL field `ov`). */

@@ -11,8 +11,8 @@ import type {
   GeoJSONSourceSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import type { HospitalType } from '../lib/overlay-format.ts';
-import { drawIcon, type IconShape, type PatternImage } from '../overlays/patterns.ts';
+import type { HospitalType } from '../../lib/overlay-format.ts';
+import { drawIcon, type IconShape, type PatternImage } from '../patterns.ts';
 
 // ---------------------------------------------------------------------------
 // Defaults
@@ -149,10 +149,6 @@ export function hospitalLayerSpecs(): Array<CircleLayerSpecification | SymbolLay
       },
     },
   ];
-}
-
-export function hospitalLayerIds(): string[] {
-  return hospitalLayerSpecs().map((l) => l.id);
 }
 
 export function hospitalIconImages(pixelRatio = 1): Array<{ id: string; image: PatternImage; pixelRatio: number }> {
