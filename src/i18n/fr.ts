@@ -85,7 +85,7 @@ const portraitFr = {
     neighbours: 'Contrats des territoires voisins',
     noNeighbours: 'Aucun contrat recensé dans les communes voisines.',
     sampleWarning:
-      'Le registre des CLS est un échantillon compilé à la main à partir de pages publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
+      'Le registre des CLS rassemble les contrats nommés par des sources publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
   },
   zones: {
     title: 'Zones prioritaires',
