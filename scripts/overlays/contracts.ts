@@ -19,6 +19,7 @@ import type {
   ContractCoverageIndicator,
   ContractFeatureProperties,
   ContractOverlayEntry,
+  ContractPerimeters,
   ContractsOverlay,
   RegistryRegionSummary,
   RegistrySummary,
@@ -95,7 +96,7 @@ export function buildContractsOverlay(
   communeIndex: ReadonlyMap<string, IndexedCommune>,
   dissolve: (codes: readonly string[]) => Polygon | MultiPolygon | null,
   regionNames: ReadonlyMap<string, string> = new Map(),
-): ContractsOverlay {
+): ContractsOverlay & { perimeters: ContractPerimeters } {
   const features: Array<Feature<Polygon | MultiPolygon, ContractFeatureProperties>> = [];
   const contracts = registry.contracts.map((c): ContractOverlayEntry => {
     const communes = resolvePerimeter(c, cog);

@@ -61,8 +61,9 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
 
   // 2. Contracts with dissolved perimeters.
   const regionNames = new Map(tables.communes.map((c) => [c.region, c.regionName]));
-  const contracts = buildContractsOverlay(registry, cog, indexByCode, (codes) => communesOutline(codes, topologies), regionNames);
+  const { perimeters, ...contracts } = buildContractsOverlay(registry, cog, indexByCode, (codes) => communesOutline(codes, topologies), regionNames);
   const contractsFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/contracts.json`, contracts);
+  const perimetersFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/contract-perimeters.geojson`, perimeters);
   const mapped = contracts.contracts.filter((c) => c.mapped).length;
   // How to add or correct a contract, linked from the legend and the panel: the registry's doc as plain text.
   const guide = `${OVERLAYS_DIR}/contracts-guide.txt`;
@@ -100,6 +101,7 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
         contracts: contracts.contracts.length,
         mapped,
         guide,
+        perimeters: perimetersFile,
         sources: [{ ...REGISTRY_CREDIT, vintage: `sources de 2012 à ${registry.referenceDate}` }, credit('ars-ara-cls-polygons'), credit('cog2025-communes-geometry')],
       },
       zones: { ...zonesFile, communes: zones.overlay.communes.codes.length, sources: [credit('zones-communes-ruralite-cog2025'), credit('qpv2024-communes'), credit('decoupage-administratif-communes')] },
@@ -131,7 +133,7 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
     zones: { communes: zones.overlay.communes.codes.length, communesPerZoneType: zoneCounts, qpv: Object.keys(zones.overlay.qpvNames).length },
     hospitals: { ...hospitals.report, assigned },
     neighbours: { communes: codes.length, pairs },
-    files: [contractsFile, zonesFile, hospitalsFile, neighboursFile, manifestFile],
+    files: [contractsFile, perimetersFile, zonesFile, hospitalsFile, neighboursFile, manifestFile],
   };
   mkdirSync(ctx.reportDir, { recursive: true });
   writeFileSync(path.join(ctx.reportDir, 'overlays.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -32,6 +32,8 @@ export interface OverlaysManifest {
       sources: OverlayCredit[];
       /** How to add or correct a contract (docs/contracts.md as plain text), relative to data/. */
       guide?: string;
+      /** The dissolved perimeters, loaded only when the overlay is shown. */
+      perimeters: OverlayFileEntry;
     };
     zones: OverlayFileEntry & { communes: number; sources: OverlayCredit[] };
     hospitals: OverlayFileEntry & { points: number; assigned: number; sources: OverlayCredit[] };
@@ -119,9 +121,14 @@ export interface ContractsOverlay {
   registry: RegistrySummary;
   coverage: ContractCoverageIndicator;
   contracts: ContractOverlayEntry[];
-  /** Dissolved perimeters (topology merge of the commune topology), one feature per mapped contract. */
-  perimeters: FeatureCollection<Polygon | MultiPolygon, ContractFeatureProperties>;
 }
+
+/**
+ * `overlays/contract-perimeters.geojson`: the dissolved perimeters (topology
+ * merge of the commune topology), one feature per mapped contract. Apart
+ * from contracts.json so that the panel does not load geometry.
+ */
+export type ContractPerimeters = FeatureCollection<Polygon | MultiPolygon, ContractFeatureProperties>;
 
 /** `overlays/zones.json`: columnar per-commune facts plus precomputed aggregates. */
 export interface ZonesOverlay {

@@ -223,8 +223,8 @@ export class OverlayMapModule implements MapLayerModule {
   private async installOverlay(id: OverlayId): Promise<void> {
     const map = this.map!;
     if (id === 'contracts') {
-      const contracts = await this.data.contracts();
-      if (!map.getSource(CONTRACTS_SOURCE_ID)) map.addSource(CONTRACTS_SOURCE_ID, contractsSourceSpec(contracts.perimeters));
+      const perimeters = await this.data.contractPerimeters();
+      if (!map.getSource(CONTRACTS_SOURCE_ID)) map.addSource(CONTRACTS_SOURCE_ID, contractsSourceSpec(perimeters));
       this.addLayers('contracts', contractLayerSpecs());
       this.applySelection();
       this.applyStatusFilter();

@@ -10,7 +10,7 @@ import { buildBoundaries } from '../../scripts/boundaries/index.ts';
 import { buildOverlays } from '../../scripts/overlays/index.ts';
 import { cogLookupFromTables, readRegistry } from '../../scripts/overlays/registry.ts';
 import { rollupCoverage, validateRegistry, neighbouringContracts, type CogLookup } from '../../src/lib/contracts.ts';
-import { decodeCommuneNeighbours, type CommuneNeighbours, type ContractsOverlay, type HospitalsOverlay, type OverlaysManifest, type ZonesOverlay } from '../../src/lib/overlay-format.ts';
+import { decodeCommuneNeighbours, type CommuneNeighbours, type ContractPerimeters, type ContractsOverlay, type HospitalsOverlay, type OverlaysManifest, type ZonesOverlay } from '../../src/lib/overlay-format.ts';
 import { isIsolatedRural, zoneAggregateFromRow, ZONE_TYPES, type ZoneType } from '../../src/lib/priority-zones.ts';
 
 let ctx: BuildContext;
@@ -65,9 +65,13 @@ describe('contracts registry on the COG 2025', () => {
     expect(pornic.population).toBeGreaterThan(50000);
   });
 
-  it('every mapped contract has a dissolved perimeter', () => {
+  it('every mapped contract has a dissolved perimeter, in its own file named by the manifest', () => {
     const overlay = read<ContractsOverlay>('overlays/contracts.json');
-    const withGeometry = new Set(overlay.perimeters.features.map((f) => f.properties.id));
+    const manifest = read<OverlaysManifest>('overlays/manifest.json');
+    expect(manifest.layers.contracts.perimeters.url).toBe('overlays/contract-perimeters.geojson');
+    const perimeters = read<ContractPerimeters>(manifest.layers.contracts.perimeters.url);
+    const withGeometry = new Set(perimeters.features.map((f) => f.properties.id));
+    expect(perimeters.features).toHaveLength(overlay.contracts.filter((c) => c.mapped).length);
     expect(overlay.contracts.filter((c) => c.mapped).every((c) => withGeometry.has(c.id))).toBe(true);
   });
 

@@ -80,7 +80,6 @@ function contractsFixture(): ContractsOverlay {
       contract('c', 'signe', ['77003']),
       contract('z', 'en_preparation', []),
     ],
-    perimeters: { type: 'FeatureCollection', features: [] },
   };
 }
 
