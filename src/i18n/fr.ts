@@ -346,6 +346,7 @@ const overlaysFr = {
     count: (n: number) => overlaysPlural(n, 'périmètre', 'périmètres'),
     listTitle: (n: number) => `Liste des contrats du registre (${n})`,
     unmappedTitle: (n: number) => `Non cartographiés (${n})`,
+    unmappedHint: ': territoire nommé par la source sans ses communes (Pays, PETR, ancien EPCI)',
     unmapped: 'non cartographié',
     unmappedReason: (reason: string) => `non cartographié : ${reason}`,
     sample:

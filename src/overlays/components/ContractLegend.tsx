@@ -60,7 +60,7 @@ export function ContractLegend() {
       {model.unmapped.length > 0 && (
         <details className="cls-legend__unmapped" data-testid="contracts-unmapped">
           <summary className="fr-text--xs">
-            <strong>{t.contracts.unmappedTitle(model.unmapped.length)}</strong> : {model.unmapped.map((u) => u.name).join(', ')}
+            <strong>{t.contracts.unmappedTitle(model.unmapped.length)}</strong> {t.contracts.unmappedHint}
           </summary>
           <ul className="fr-text--xs fr-mb-0">
             {model.unmapped.map((u) => (
