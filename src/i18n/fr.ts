@@ -89,7 +89,7 @@ const portraitFr = {
     neighbours: 'Contrats des territoires voisins',
     noNeighbours: 'Aucun contrat recensé dans les communes voisines.',
     sampleWarning:
-      'Le registre des CLS est un échantillon compilé à la main à partir de pages publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
+      'Le registre des CLS rassemble les contrats nommés par des sources publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
   },
   zones: {
     title: 'Zones prioritaires',
@@ -353,10 +353,28 @@ const overlaysFr = {
     count: (n: number) => overlaysPlural(n, 'périmètre', 'périmètres'),
     listTitle: (n: number) => `Liste des contrats du registre (${n})`,
     unmappedTitle: (n: number) => `Non cartographiés (${n})`,
+    unmappedHint: ': territoire nommé par la source sans ses communes (Pays, PETR, ancien EPCI)',
     unmapped: 'non cartographié',
     unmappedReason: (reason: string) => `non cartographié : ${reason}`,
     sample:
-      'Registre compilé à la main à partir de pages publiques : un échantillon, pas l’inventaire national (aucune liste nationale publiée).',
+      'Registre compilé à partir de pages publiques et de listes d’ARS : pas l’inventaire national (aucune liste nationale publiée).',
+    registryCoverage: (n: number) =>
+      `Registre : ${overlaysPlural(n, 'contrat connu', 'contrats connus')} de sources publiques ; un territoire sans CLS connu peut en avoir un non recensé.`,
+    registryAsOf: (date: string) => `Sources consultées jusqu’en ${date} ; chaque statut vaut à la date de sa source.`,
+    howToAdd: 'Ajouter ou corriger un contrat',
+    howToAddTitle: 'Mode d’emploi du registre (docs/contracts.md) : commande d’import, formats CSV et polygones — nouvelle fenêtre',
+    byRegionTitle: 'Contrats connus par région',
+    byRegionRow: (name: string, n: number, mapped: number, asOf: string | null) =>
+      n === 0 ? `${name} : aucun contrat connu` : `${name} : ${overlaysPlural(n, 'contrat', 'contrats')}${mapped < n ? ` (${overlaysNumberFr.format(mapped)} cartographié${mapped > 1 ? 's' : ''})` : ''}${asOf ? `, statut le plus récent : ${asOf}` : ''}`,
+    regionUnknown: 'Région non identifiée',
+    filterTitle: 'Statuts affichés sur la carte',
+    filterHint: 'Décocher un statut masque ses périmètres.',
+    noneKnown: (n: number) => `aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')} en France)`,
+    coverageIndicator: 'Part de la population couverte par un CLS en vigueur',
+    coverageIndicatorValue: (share: string, place: string) => `${share} (${place})`,
+    coverageIndicatorFrance: 'France',
+    coverageIndicatorNote:
+      'Calculée sur le registre : population légale des communes comprises dans le périmètre d’un contrat signé ou en renouvellement, rapportée à la population totale. Un contrat non recensé abaisse la valeur.',
     textAlternative: (mapped: number, total: number, byStatus: string) =>
       `${overlaysPlural(mapped, 'périmètre de CLS cartographié', 'périmètres de CLS cartographiés')} sur ${total} contrats du registre (${byStatus}).`,
     open: (name: string) => `Ouvrir la fiche : ${name}`,
@@ -367,7 +385,10 @@ const overlaysFr = {
     status: 'Statut',
     // The registry's `statusReported` is the compiler's raw note (often English): the card shows the
     // normalised status, its date, and the French notes instead.
-    statusAsOf: (asOf: string) => `(statut établi au ${asOf} d’après les sources)`,
+    statusAsOf: (asOf: string, approximate: boolean) => `(statut établi ${approximate ? 'vers' : 'au'} ${asOf} d’après les sources)`,
+    generation: 'Génération',
+    generationValue: (n: number) => (n === 1 ? '1er CLS du territoire' : `${n}e CLS du territoire`),
+    start: 'Début',
     engagement: 'Engagement',
     signature: 'Signature',
     end: 'Échéance',
@@ -394,10 +415,8 @@ const overlaysFr = {
     title: 'Contrat local de santé',
     covered: 'Couvert par un CLS',
     partial: (communes: string) => `Partiellement couvert (communes : ${communes})`,
-    none: 'Non couvert par un CLS en vigueur',
-    noneKnown: (n: number) => `Aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')} en France)`,
-    howToAdd: 'Comment ajouter un contrat au registre',
-    howToAddHref: 'docs/contracts.md',
+    none: (n: number) => `Non couvert : aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
+    noneInForce: (n: number) => `Non couvert : pas de CLS en vigueur connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
     rule: 'Couvert = toutes les communes du territoire sont dans le périmètre d’un CLS signé ou en renouvellement, dont le statut date de moins que la durée du contrat (5 ans si elle est inconnue).',
     contractsHere: 'Contrats sur ce territoire',
     otherStatuses: 'Projets, contrats échus ou au statut à confirmer sur ce territoire',
