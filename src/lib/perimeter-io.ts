@@ -2,6 +2,7 @@
 // CSV and GeoJSON exports, and the compact encoding used in the URL.
 // Pure: text in, values out; the caller reads files and triggers downloads.
 import { resolveCode } from './code-matching.ts';
+import { toCsv } from './csv-write.ts';
 
 // --- import ------------------------------------------------------------------
 
@@ -144,12 +145,6 @@ export function parseCodeList(text: string, context: CodeListContext): CodeListI
 
 // --- export ------------------------------------------------------------------
 
-function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export interface CommuneRow {
   readonly code: string;
   readonly name: string;
@@ -159,16 +154,13 @@ export interface CommuneRow {
 }
 
 /**
- * CSV of the perimeter's communes, one per line, `;`-separated with a UTF-8
- * BOM so French Excel opens it as is. Codes stay text (01001, 2A004).
+ * CSV of the perimeter's communes, one per line (the shared writer: `;`,
+ * UTF-8 BOM, formula cells neutralised). Codes stay text (01001, 2A004).
  */
 export function perimeterToCsv(rows: readonly CommuneRow[]): string {
   const header = ['code_insee', 'nom', 'population', 'epci_siren', 'epci_nom'];
-  const lines = [header.join(';')];
-  for (const r of [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
-    lines.push([r.code, r.name, r.population ?? '', r.epci ?? '', r.epciName ?? ''].map(csvCell).join(';'));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return toCsv(header, sorted.map((r) => [r.code, r.name, r.population, r.epci, r.epciName]));
 }
 
 /**
