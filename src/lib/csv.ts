@@ -176,7 +176,8 @@ export function readCsv(input: string | ArrayBuffer | Uint8Array, options: CsvRe
   // Drop trailing empty header cells produced by "a;b;" lines, unless data uses them.
   const warnings = parsed.errors.map((e) => `ligne de données ${e.row ?? '?'} : ${e.message}`);
   const rows = records.map((cells) => {
-    const row: Record<string, string> = {};
+    // No prototype: a "__proto__" or "constructor" header stays a plain key.
+    const row: Record<string, string> = Object.create(null) as Record<string, string>;
     headers.forEach((h, i) => {
       row[h] = cells[i] ?? '';
     });
