@@ -80,13 +80,16 @@ function splitLine(line: string, delimiter: string): string[] {
   return cells;
 }
 
+const MAX_DETECTION_LINE = 64 * 1024;
+
 function firstLines(text: string, n: number): string[] {
   const lines: string[] = [];
   let start = 0;
   while (lines.length < n && start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    lines.push(text.slice(start, end).replace(/\r$/, ''));
+    // Detection only needs the shape of a line: a 5 MB cell is cut (splitLine is per character).
+    lines.push(text.slice(start, Math.min(end, start + MAX_DETECTION_LINE)).replace(/\r$/, ''));
     start = end + 1;
   }
   return lines;
