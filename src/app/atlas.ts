@@ -13,7 +13,7 @@ import { ZONE_BBOX } from '../map/zones-view.ts';
 import { LAYER_MODULES } from '../layers/registry.ts';
 import { selectionAtLevel } from '../state/selection.ts';
 import { parseUrlState, type TerritoryRef, type UrlState } from '../state/url-state.ts';
-import { fr } from '../i18n/fr.ts';
+import { fr, frInput } from '../i18n/fr.ts';
 import { createStore, INITIAL_APP_STATE, type AppStore } from './store.ts';
 import { startUrlSync } from './url-sync.ts';
 
@@ -79,6 +79,12 @@ export class Atlas {
       this.store.setState((s) => ({ levelStatus: { ...s.levelStatus, [level]: status } }));
       if (status === 'ready' && info && 'ms' in info) this.timings.geometry[level] = Math.round(info.ms);
       if (status === 'error') this.store.setState({ error: fr.app.loadError });
+    });
+    controller.on('maperror', (error) => {
+      // The detail (often English, from the browser) goes to the console; the user reads French.
+      console.warn('map error', error);
+      const t = frInput.mapError;
+      this.store.setState({ error: error.kind === 'level' ? t.level(error.level) : error.kind === 'source' ? t.source : error.kind === 'webgl' ? t.webgl : t.other });
     });
     controller.on('click', (ref) => {
       if (ref) this.selectTerritory(ref, { fly: false });

@@ -723,6 +723,13 @@ export const frInput = {
         return `Guillemets mal appariés ligne ${nfInput.format(p.line)} : une cellule entre guillemets s’étend sur ${nfInput.format(p.lines)} lignes et avale les suivantes. Corrigez les guillemets de cette ligne.`;
     }
   },
+  mapError: {
+    level: (level: Level) =>
+      `Les contours des ${LEVEL_LABELS_PLURAL[level].toLowerCase()} n’ont pas pu être chargés : la carte de cet échelon est vide ou incomplète. Rechargez la page ; si l’erreur persiste, le serveur bloque peut-être ces fichiers.`,
+    source: 'Une couche de la carte n’a pas pu être chargée (tuiles ou superpositions) : la carte peut être incomplète.',
+    webgl: 'Le rendu de la carte a été interrompu (contexte WebGL perdu) : rechargez la page.',
+    other: 'La carte a rencontré une erreur : certaines informations peuvent manquer.',
+  },
   encoding: (e: TextEncoding): string =>
     ({ 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1252': 'Windows-1252 (Latin-1)' })[e],
 } as const;
