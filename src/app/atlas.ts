@@ -156,8 +156,9 @@ export class Atlas {
     });
   }
 
+  /** Closes the selection, and with it the selection's portrait. */
   clearSelection(): void {
-    this.store.setState({ selection: null });
+    this.store.setState((s) => ({ selection: null, portrait: s.portrait === 'territory' ? null : s.portrait }));
   }
 
   flyToZone(zone: Zone): void {

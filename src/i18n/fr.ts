@@ -448,6 +448,7 @@ export const fr = {
     loadError: 'Les données de la carte n’ont pas pu être chargées.',
     skipToMap: 'Aller à la carte',
     skipToSearch: 'Aller à la recherche',
+    skipLinks: 'Accès rapide',
   },
   levels: {
     legend: 'Échelon territorial',
