@@ -43,9 +43,9 @@ export function App({ atlas }: { atlas: Atlas }) {
         </div>
         <div className="atlas-body">
           <IndicatorSidebar />
-          <MapView />
+          <MapView tooltipLines={atlas.features.tooltipLines} />
           <OverlayControl />
-          <TerritoryPanel onClosed={focusMap} />
+          <TerritoryPanel sections={atlas.features.panelSections} onClosed={focusMap} />
           <PerimeterPanel onClosed={focusMap} />
           <PortraitHost onClosed={focusMap} />
         </div>

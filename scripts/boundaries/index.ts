@@ -12,7 +12,7 @@ import { degradedCommunes, toCommuneShapes } from './communes.ts';
 import { extractCommuneFacts, type DecoupageCommune } from './facts.ts';
 import { buildLayers } from './layers.ts';
 import { buildTerritoryIndexes, toMemberships } from './territory-index.ts';
-import { writeJsonFile, type WrittenFile } from './write.ts';
+import { writeJsonFile, type WrittenFile } from '../lib/json-file.ts';
 
 export const BOUNDARY_SOURCES = [
   'cog2025-communes-geometry',

@@ -2,6 +2,7 @@
 // the shared CSV writer (src/lib/csv-write.ts). Codes stay text (a leading
 // zero or "2A" survives). Pure.
 import { valueToClass, type Classification } from '../lib/classify.ts';
+import { byCode } from '../lib/codes.ts';
 import { toCsv, type CsvValue } from '../lib/csv-write.ts';
 
 export { excelNumber } from '../lib/csv-write.ts';
@@ -19,7 +20,7 @@ export const EXPORT_HEADER = ['code', 'nom', 'valeur', 'classe', 'intervalle'] a
  * `intervalle` its legend label.
  */
 export function indicatorCsv(rows: readonly ExportRow[], classification: Pick<Classification, 'breaks' | 'labels'>): string {
-  const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const sorted = [...rows].sort(byCode);
   const out = sorted.map((row): CsvValue[] => {
     const cls = valueToClass(row.value, classification.breaks);
     return [row.code, row.name, row.value, cls === null ? null : cls + 1, cls === null ? null : (classification.labels[cls] ?? '')];

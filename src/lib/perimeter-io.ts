@@ -2,6 +2,7 @@
 // CSV and GeoJSON exports, and the compact encoding used in the URL.
 // Pure: text in, values out; the caller reads files and triggers downloads.
 import { resolveCode } from './code-matching.ts';
+import { byCode } from './codes.ts';
 import { toCsv } from './csv-write.ts';
 
 // --- import ------------------------------------------------------------------
@@ -159,7 +160,7 @@ export interface CommuneRow {
  */
 export function perimeterToCsv(rows: readonly CommuneRow[]): string {
   const header = ['code_insee', 'nom', 'population', 'epci_siren', 'epci_nom'];
-  const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const sorted = [...rows].sort(byCode);
   return toCsv(header, sorted.map((r) => [r.code, r.name, r.population, r.epci, r.epciName]));
 }
 

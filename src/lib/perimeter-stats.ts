@@ -7,6 +7,7 @@ import { rollupCoverage, ACTIVE_STATUSES, ONGOING_STATUSES, type CoverageResult,
 import type { IndicatorFile } from './indicator-format.ts';
 import { aggregateZones, type CommuneZoneFacts, type ZoneAggregate } from './zones.ts';
 import type { ZonesOverlay } from './overlay-format.ts';
+import { compareCodes } from './codes.ts';
 
 /** What the statistics need of a commune (a subset of the territory index record). */
 export interface CommuneFacts {
@@ -82,7 +83,7 @@ function quantile(sorted: readonly number[], p: number): number {
 export function homogeneity(values: ReadonlyMap<string, number>): Homogeneity | null {
   const entries = [...values].filter(([, v]) => Number.isFinite(v));
   if (entries.length < 2) return null;
-  entries.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  entries.sort((a, b) => a[1] - b[1] || compareCodes(a[0], b[0]));
   const sorted = entries.map(([, v]) => v);
   const n = sorted.length;
   const mean = sorted.reduce((s, v) => s + v, 0) / n;

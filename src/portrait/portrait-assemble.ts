@@ -20,6 +20,7 @@ import {
 } from '../lib/portrait-model.ts';
 import type { ChecklistInput } from '../lib/checklist.ts';
 import type { PortraitSubject } from './subject.ts';
+import { compareCodes } from '../lib/codes.ts';
 
 export type IndexLookup = ReadonlyMap<string, TerritoryRecord>;
 
@@ -98,7 +99,7 @@ export function majorityParent(communes: readonly string[], communeIndex: IndexL
   }
   let best: string | null = null;
   let bestW = -1;
-  for (const [p, w] of [...weight].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [p, w] of [...weight].sort((a, b) => compareCodes(a[0], b[0]))) {
     if (w > bestW) {
       best = p;
       bestW = w;
