@@ -731,6 +731,18 @@ export const frInput = {
     webgl: 'Le rendu de la carte a été interrompu (contexte WebGL perdu) : rechargez la page.',
     other: 'La carte a rencontré une erreur : certaines informations peuvent manquer.',
   },
+  importPhases: {
+    prepare: 'Chargement des territoires',
+    read: 'Lecture du fichier',
+    decode: 'Détection de l’encodage',
+    parse: 'Analyse des lignes',
+    check: 'Vérification du fichier',
+    match: 'Appariement des codes',
+  } as Record<string, string>,
+  importProgress: (phase: string, fraction: number | null) => (fraction === null ? `${phase}…` : `${phase}… ${Math.round(fraction * 100)} %`),
+  importCancel: 'Annuler l’import',
+  importCancelled: 'Import annulé.',
+  importFileSummary: (encoding: string) => `Encodage lu : ${encoding}.`,
   encoding: (e: TextEncoding): string =>
     ({ 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1252': 'Windows-1252 (Latin-1)' })[e],
 } as const;
