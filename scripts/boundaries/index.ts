@@ -1,4 +1,4 @@
-// Boundaries step (issue 2, the data spine): communes geometry + COG tables +
+// Boundaries step (the data spine): communes geometry + COG tables +
 // populations légales → geo/{level}-{zone}.topo.json, index/{level}.json and
 // the geometry part of manifest.json. Pure steps in sibling modules; I/O here.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

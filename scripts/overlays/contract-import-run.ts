@@ -9,9 +9,8 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsv } from '../../src/lib/csv.ts';
-import { checkCsvStructure, decodeInput } from '../../src/lib/text-input.ts';
+import { checkCsvStructure, decodeInput, describeCsvProblem, describeInputProblem, encodingLabel } from '../../src/lib/text-input.ts';
 import { formatIssue, hasErrors, validateRegistry, type CogLookup, type ContractRegistry } from '../../src/lib/contracts.ts';
-import { frInput } from '../../src/i18n/fr.ts';
 import { formatImportReport, importContractRows, mergeIntoRegistry } from './contract-import.ts';
 import { REGISTRY_FILE, serialiseRegistry } from './registry.ts';
 
@@ -64,7 +63,7 @@ function readInput(file: string): { ok: true; bytes: Buffer } | { ok: false; mes
   }
   if (stats.isDirectory()) return { ok: false, message: `${file} est un dossier : donnez le chemin d’un fichier CSV.` };
   if (!stats.isFile()) return { ok: false, message: `${file} n’est pas un fichier ordinaire.` };
-  if (stats.size > MAX_INPUT_BYTES) return { ok: false, message: frInput.problem({ kind: 'tooLarge', bytes: stats.size, limit: MAX_INPUT_BYTES }) };
+  if (stats.size > MAX_INPUT_BYTES) return { ok: false, message: describeInputProblem({ kind: 'tooLarge', bytes: stats.size, limit: MAX_INPUT_BYTES }) };
   try {
     return { ok: true, bytes: readFileSync(file) };
   } catch (error) {
@@ -106,16 +105,16 @@ export async function runContractImport(argv: readonly string[], loadCog: () => 
   }
   const decoded = decodeInput(input.bytes);
   if (!decoded.ok) {
-    io.err(`${args.input} : ${frInput.problem(decoded.problem)}\n`);
+    io.err(`${args.input} : ${describeInputProblem(decoded.problem)}\n`);
     return 1;
   }
   const table = readCsv(decoded.text);
   const structure = checkCsvStructure({ text: decoded.text, delimiter: table.delimiter, headers: table.headers, rows: table.rows.length, headerOffset: table.metadataLines.reduce((n, l) => n + l.length + 1, 0) });
   if (structure) {
-    io.err(`${args.input} : ${frInput.csvProblem(structure)}\nRegistre non modifié.\n`);
+    io.err(`${args.input} : ${describeCsvProblem(structure)}\nRegistre non modifié.\n`);
     return 1;
   }
-  io.out(`Fichier : ${args.input} (séparateur « ${table.delimiter === '\t' ? 'tab' : table.delimiter} », encodage ${frInput.encoding(decoded.encoding)})\n`);
+  io.out(`Fichier : ${args.input} (séparateur « ${table.delimiter === '\t' ? 'tab' : table.delimiter} », encodage ${encodingLabel(decoded.encoding)})\n`);
 
   const base = readBase(args.out);
   if (!base.ok) {

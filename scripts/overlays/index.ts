@@ -1,4 +1,4 @@
-// Overlays step (issue 4): contracts registry, priority zones and hospitals
+// Overlays step: contracts registry, priority zones and hospitals
 // → overlays/{contracts.json, zones.json, hospitals.geojson,
 // commune-neighbours.json, manifest.json}. Reads the commune topology and
 // index written by the boundaries step; pure builders in sibling modules.
@@ -11,13 +11,13 @@ import { getSource, resolveSource, sourceCredit } from '../lib/sources.ts';
 import { writeJsonFile } from '../lib/json-file.ts';
 import { formatIssue, hasErrors, validateRegistry, type ContractStatus } from '../../src/lib/contracts.ts';
 import { encodeCommuneNeighbours, OVERLAYS_DIR, type OverlayCredit, type OverlaysManifest } from '../../src/lib/overlay-format.ts';
-import { ZONE_TYPES } from '../../src/lib/zones.ts';
+import { ZONE_TYPES } from '../../src/lib/priority-zones.ts';
 import { buildContractsOverlay } from './contracts.ts';
 import { readCommuneIndex } from './communes.ts';
 import { addressLocator, buildHospitalsOverlay } from './hospitals.ts';
 import { cogLookupFromTables, readRegistry, REGISTRY_FILE } from './registry.ts';
 import { communeAdjacency, communeFeatures, communesOutline, readCommuneTopologies } from './topology.ts';
-import { buildZonesOverlay } from './zones.ts';
+import { buildZonesOverlay } from './priority-zones.ts';
 
 export const OVERLAY_SOURCES = ['zones-communes-ruralite-cog2025', 'qpv2024-communes', 'finess-hospitals-gisco-2020'] as const;
 

@@ -1,12 +1,12 @@
 // Every French string of the viewer, in one place. Identifiers stay English.
 // Later issues add their own sections (indicator, contracts, zones, portrait).
 import { LEVEL_LABELS, LEVEL_LABELS_PLURAL, ZONE_LABELS, type Level } from '../lib/levels.ts';
-import type { BinaryFormat, CsvProblem, InputProblem, TextEncoding } from '../lib/text-input.ts';
+import { describeCsvProblem, describeInputProblem, encodingLabel } from '../lib/text-input.ts';
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 const areaFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
-// ==== BEGIN portrait (issue 5: territory portrait & CLS checklist) — owned by the portrait engineer ====
+// ==== BEGIN portrait: territory portrait & CLS checklist ====
 const nfPortrait = (decimals: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
 const portraitFr = {
   title: 'Portrait du territoire',
@@ -197,7 +197,7 @@ const portraitFr = {
 };
 // ==== END portrait ====
 
-// ==== BEGIN perimeter (issue 5, perimeter builder) ====
+// ==== BEGIN perimeter builder ====
 const perimeterNumber = new Intl.NumberFormat('fr-FR');
 const perimeterPlural = (n: number, one: string, many: string) => `${perimeterNumber.format(n)} ${n > 1 ? many : one}`;
 const perimeterFr = {
@@ -317,7 +317,7 @@ const perimeterFr = {
 };
 // ==== END perimeter ====
 
-// ==== overlays (issue 4): contracts, priority zones, care offer ====
+// ==== BEGIN overlays: contracts, priority zones, care offer ====
 const overlaysNumberFr = new Intl.NumberFormat('fr-FR');
 const overlaysPlural = (n: number, one: string, many: string) => `${overlaysNumberFr.format(n)} ${n <= 1 ? one : many}`;
 
@@ -536,15 +536,12 @@ export const fr = {
       km2 === null || km2 === undefined || !Number.isFinite(km2) ? 'non disponible' : `${areaFr.format(km2)} km²`,
     territoryWithDep: (name: string, dep: string) => `${name} (${dep})`,
   },
-  // issue 5 — portrait (see the delimited block above)
   portrait: portraitFr,
-  // issue 5 — perimeter builder (see the delimited block above)
   perimeter: perimeterFr,
-  // issue 4 — overlays (see the delimited block above)
   overlays: overlaysFr,
 } as const;
 
-// ==== BEGIN indicators (issue 3: indicator choropleth, legend, CSV import/export) — owned by the indicators-viewer engineer ====
+// ==== BEGIN indicators: choropleth, legend, CSV import/export ====
 const nfIndicators = new Intl.NumberFormat('fr-FR');
 const levelPhrase: Record<Level, string> = {
   commune: 'à l’échelle des communes',
@@ -687,43 +684,11 @@ export const frIndicators = {
 // ==== END indicators ====
 
 // ==== BEGIN input checks (files handed to the atlas, links, map errors) ====
-const nfInput = new Intl.NumberFormat('fr-FR');
-const BINARY_LABELS: Record<BinaryFormat, string> = {
-  png: 'une image PNG',
-  jpeg: 'une image JPEG',
-  gif: 'une image GIF',
-  webp: 'une image WebP',
-  pdf: 'un document PDF',
-  zip: 'une archive ZIP ou un classeur Excel/LibreOffice (.xlsx, .ods)',
-  gzip: 'une archive compressée (gzip)',
-  ole: 'un ancien classeur Excel (.xls) ou un document Word',
-  unknown: 'un fichier binaire (octets nuls ou caractères de contrôle)',
-};
 export const frInput = {
-  problem: (p: InputProblem): string => {
-    switch (p.kind) {
-      case 'empty':
-        return 'Le fichier est vide : il ne contient aucun texte.';
-      case 'binary':
-        return `Ce fichier n’est pas un texte mais ${BINARY_LABELS[p.format]}. ${p.format === 'zip' || p.format === 'ole' ? 'Enregistrez la feuille au format CSV (UTF-8) depuis votre tableur, puis importez ce CSV.' : 'Importez un fichier CSV ou texte.'}`;
-      case 'tooLarge':
-        return `Le fichier est trop gros (${nfInput.format(Math.round(p.bytes / 1e6))} Mo ; au plus ${nfInput.format(Math.round(p.limit / 1e6))} Mo).`;
-    }
-  },
-  csvProblem: (p: CsvProblem): string => {
-    switch (p.kind) {
-      case 'headerOnly':
-        return 'Le fichier ne contient qu’une ligne d’en-tête : aucune ligne de données.';
-      case 'oneColumn':
-        return `Une seule colonne lue (« ${p.header.slice(0, 60)} ») : le fichier doit avoir au moins deux colonnes (codes et valeurs) séparées par « ; », « , » ou une tabulation.`;
-      case 'reservedHeader':
-        return `La colonne ${p.column} porte un nom réservé (« ${p.header.slice(0, 60)} ») : renommez-la puis importez à nouveau le fichier.`;
-      case 'unclosedQuote':
-        return `Guillemet ouvert ligne ${nfInput.format(p.line)} et jamais fermé : le reste du fichier serait lu comme une seule cellule. Corrigez les guillemets de cette ligne.`;
-      case 'quoteSpansLines':
-        return `Guillemets mal appariés ligne ${nfInput.format(p.line)} : une cellule entre guillemets s’étend sur ${nfInput.format(p.lines)} lignes et avale les suivantes. Corrigez les guillemets de cette ligne.`;
-    }
-  },
+  // Shared with the contract import command (scripts/ may only import src/lib): the messages live there.
+  problem: describeInputProblem,
+  csvProblem: describeCsvProblem,
+  encoding: encodingLabel,
   mapError: {
     level: (level: Level) =>
       `Les contours des ${LEVEL_LABELS_PLURAL[level].toLowerCase()} n’ont pas pu être chargés : la carte de cet échelon est vide ou incomplète. Rechargez la page ; si l’erreur persiste, le serveur bloque peut-être ces fichiers.`,
@@ -743,7 +708,5 @@ export const frInput = {
   importCancel: 'Annuler l’import',
   importCancelled: 'Import annulé.',
   importFileSummary: (encoding: string) => `Encodage lu : ${encoding}.`,
-  encoding: (e: TextEncoding): string =>
-    ({ 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1252': 'Windows-1252 (Latin-1)' })[e],
 } as const;
 // ==== END input checks ====

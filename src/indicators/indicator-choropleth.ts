@@ -10,8 +10,7 @@ import { compareCodes } from '../lib/codes.ts';
 
 export const choroplethLayerId = (level: Level) => `indicator-${level}-fill`;
 
-/** Feature-state keys written per territory. */
-export const STATE_VALUE = 'value';
+/** Feature-state key of the class index written per territory. */
 export const STATE_CLASS = 'cls';
 
 /**

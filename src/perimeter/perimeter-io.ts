@@ -1,9 +1,9 @@
 // Getting a perimeter in and out: a pasted or dropped list of INSEE codes,
 // CSV and GeoJSON exports, and the compact encoding used in the URL.
 // Pure: text in, values out; the caller reads files and triggers downloads.
-import { resolveCode } from './code-matching.ts';
-import { byCode } from './codes.ts';
-import { toCsv } from './csv-write.ts';
+import { resolveCode } from '../lib/code-matching.ts';
+import { byCode } from '../lib/codes.ts';
+import { toCsv } from '../lib/csv-write.ts';
 
 // --- import ------------------------------------------------------------------
 

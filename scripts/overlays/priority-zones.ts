@@ -9,7 +9,7 @@ import {
   ZONE_AGGREGATE_COLUMNS,
   ZONE_RULES,
   type CommuneZoneFacts,
-} from '../../src/lib/zones.ts';
+} from '../../src/lib/priority-zones.ts';
 import type { ZonesOverlay } from '../../src/lib/overlay-format.ts';
 import type { CommuneIndexEntry } from './communes.ts';
 import { byCode, compareCodes } from '../../src/lib/codes.ts';
