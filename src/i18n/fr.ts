@@ -2,6 +2,7 @@
 // Later issues add their own sections (indicator, contracts, zones, portrait).
 import { LEVEL_LABELS, LEVEL_LABELS_PLURAL, ZONE_LABELS, type Level } from '../lib/levels.ts';
 import { describeCsvProblem, describeInputProblem, encodingLabel } from '../lib/text-input.ts';
+import type { LinkDrop } from '../url-coherence.ts';
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 const areaFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -696,6 +697,25 @@ export const frInput = {
     webgl: 'Le rendu de la carte a été interrompu (contexte WebGL perdu) : rechargez la page.',
     other: 'La carte a rencontré une erreur : certaines informations peuvent manquer.',
   },
+  /** What a link lost, in one short sentence per drop. */
+  linkDrop: (d: LinkDrop): string => {
+    switch (d.kind) {
+      case 'ignored':
+        return d.why === 'version' ? 'lien d’une version inconnue de l’atlas : vue par défaut' : 'lien trop long : vue par défaut';
+      case 'unreadable':
+        return `paramètre${d.keys.length > 1 ? 's' : ''} illisible${d.keys.length > 1 ? 's' : ''} ignoré${d.keys.length > 1 ? 's' : ''} (${d.keys.join(', ')})`;
+      case 'unknownTerritory':
+        return `territoire inconnu ignoré (${LEVEL_LABELS[d.ref.level].toLowerCase()} ${d.ref.code})`;
+      case 'selectionUnderPerimeter':
+        return `sélection ${d.ref.code} ignorée : le périmètre sur mesure est ouvert`;
+      case 'unknownCommunes':
+        return `${numberFr.format(d.unknown)} code${d.unknown > 1 ? 's' : ''} de commune inconnu${d.unknown > 1 ? 's' : ''} retiré${d.unknown > 1 ? 's' : ''} du périmètre sur ${numberFr.format(d.total)} (${d.sample.join(', ')}${d.unknown > d.sample.length ? '…' : ''})`;
+      case 'portrait':
+        return d.portrait === 'territory' ? 'portrait non ouvert : aucun territoire sélectionné' : 'portrait non ouvert : périmètre vide';
+    }
+  },
+  linkNotice: (drops: readonly string[]) => `Lien corrigé : ${drops.join(' ; ')}.`,
+  linkNoticeClose: 'Masquer ce message',
   importPhases: {
     prepare: 'Chargement des territoires',
     read: 'Lecture du fichier',

@@ -96,8 +96,12 @@ export class PerimeterSession {
         perimeter: state.active ? { communes: state.history.present.communes, name: state.name === fr.perimeter.defaultName ? null : state.name } : null,
       });
     });
-    // A permalink (or a pasted URL) with a perimeter opens the builder.
-    const fromUrl = (value: AtlasPerimeterField) => {
+    // A permalink (or a pasted URL) with a perimeter opens the builder, once its
+    // codes are checked against the commune index (src/url-coherence.ts):
+    // always on the current value, never on one a later check replaced.
+    const fromUrl = async () => {
+      if (atlas.store.getState().perimeter?.communes.length) await atlas.ensureIndex('commune').catch(() => undefined);
+      const value = atlas.store.getState().perimeter;
       const current = this.store.getState();
       if (!value) {
         if (current.active) this.exit();
@@ -107,10 +111,9 @@ export class PerimeterSession {
       if (!same) this.open(value.communes, value.name ?? fr.perimeter.defaultName, { fit: true, record: false });
     };
     atlas.store.subscribe((state, previous) => {
-      if (state.perimeter !== previous.perimeter) fromUrl(state.perimeter);
+      if (state.perimeter !== previous.perimeter) void fromUrl();
     });
-    const initial = atlas.store.getState().perimeter;
-    if (initial) queueMicrotask(() => fromUrl(initial));
+    if (atlas.store.getState().perimeter) queueMicrotask(() => void fromUrl());
   }
 
   getState(): PerimeterState {
