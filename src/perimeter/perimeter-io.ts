@@ -297,3 +297,27 @@ export function decodePerimeterCodes(raw: string): string[] | undefined {
   if (codes.some((c) => c.length !== 5)) return undefined;
   return [...new Set(codes)].sort();
 }
+
+// --- bounded import report ----------------------------------------------------
+
+/** What the import report shows: the communes found, then the first few of each list and its count. */
+export interface ImportSummary {
+  readonly communes: readonly string[];
+  readonly unknown: { readonly sample: readonly string[]; readonly count: number };
+  readonly moved: { readonly sample: CodeListImport['moved']; readonly count: number };
+  readonly arrondissements: number;
+  readonly duplicates: number;
+}
+
+/** Entries of each list kept for the report (a 10,000-code paste must not print them all). */
+export const IMPORT_SAMPLE = 20;
+
+export function summariseImport(report: CodeListImport, sample = IMPORT_SAMPLE): ImportSummary {
+  return {
+    communes: report.communes,
+    unknown: { sample: report.unknown.slice(0, sample), count: report.unknown.length },
+    moved: { sample: report.moved.slice(0, sample), count: report.moved.length },
+    arrondissements: report.arrondissements.length,
+    duplicates: report.duplicates.length,
+  };
+}
