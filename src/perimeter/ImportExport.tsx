@@ -114,6 +114,7 @@ export function ImportExport({ session }: { session: PerimeterSession }) {
               <input
                 id={fileId}
                 type="file"
+                data-testid="perimeter-import-file"
                 className="fr-sr-only"
                 accept=".csv,.txt,.json,.geojson,text/csv,text/plain,application/json,application/geo+json"
                 onChange={(e) => {

@@ -142,3 +142,30 @@ describe('dropped CSV: a 50 MB file', () => {
     await closeAtlas(atlas);
   }, 300_000);
 });
+
+describe('perimeter import', () => {
+  it('refuses empty and binary files in French, reads UTF-16, keeps the report short', async () => {
+    const atlas = await openAtlas(browser, server.url);
+    const { page } = atlas;
+    await page.getByTestId('perimeter-open').click();
+    const file = page.getByTestId('perimeter-import-file');
+    await file.waitFor({ state: 'attached', timeout: 60_000 });
+    const error = page.getByTestId('perimeter-import-error');
+    await file.setInputFiles({ name: 'vide.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await expect.poll(() => error.innerText(), { timeout: 90_000 }).toMatch(/Le fichier est vide/);
+    await file.setInputFiles({ name: 'image.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+    await expect.poll(() => error.innerText(), { timeout: 60_000 }).toMatch(/image PNG/);
+    expect(await page.getByTestId('perimeter-import-report').count()).toBe(0);
+    // UTF-16 with 10,000 unknown codes and two real ones.
+    const unknown = Array.from({ length: 10_000 }, (_, i) => `99${String(i % 1000).padStart(3, '0')}`);
+    await file.setInputFiles({ name: 'liste.csv', mimeType: 'text/csv', buffer: utf16le(['77131', '77284', ...unknown].join('\r\n')) });
+    const report = page.getByTestId('perimeter-import-report');
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.innerText()).toMatch(/2 communes reconnues/);
+    const line = await page.getByTestId('perimeter-import-unknown').innerText();
+    expect(line).toMatch(/^1\s000 codes inconnus ignorés : 99000, 99001/);
+    expect(line.length).toBeLessThan(300);
+    expect(await page.evaluate(() => window.__clsPerimeter!.state.history.present.communes)).toEqual(['77131', '77284']);
+    await closeAtlas(atlas);
+  }, 300_000);
+});
