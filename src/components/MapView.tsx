@@ -71,7 +71,7 @@ export function MapView({ tooltipLines }: { tooltipLines: readonly TooltipLine[]
       {linkNotice && (
         <div className="atlas-map-status atlas-link-notice" role="status" data-testid="link-notice">
           <p className="fr-text--sm fr-mb-0">{linkNotice}</p>
-          <button type="button" className="fr-btn--close fr-btn fr-btn--sm" title={frInput.linkNoticeClose} aria-label={frInput.linkNoticeClose} onClick={() => atlas.store.setState({ linkNotice: null })}>
+          <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title={frInput.linkNoticeClose} aria-label={frInput.linkNoticeClose} onClick={() => atlas.store.setState({ linkNotice: null })}>
             {frInput.linkNoticeClose}
           </button>
         </div>
