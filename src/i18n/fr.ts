@@ -1,6 +1,8 @@
 // Every French string of the viewer, in one place. Identifiers stay English.
 // Later issues add their own sections (indicator, contracts, zones, portrait).
 import { LEVEL_LABELS, LEVEL_LABELS_PLURAL, ZONE_LABELS, type Level } from '../lib/levels.ts';
+import { describeCsvProblem, describeInputProblem, encodingLabel } from '../lib/text-input.ts';
+import type { LinkDrop } from '../url-coherence.ts';
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 const areaFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -283,7 +285,13 @@ const perimeterFr = {
   importFile: 'Choisir un fichier',
   dropZone: 'Déposez un fichier ici',
   importDone: (n: number) => `${perimeterPlural(n, 'commune reconnue', 'communes reconnues')}.`,
-  importUnknown: (codes: string) => `Codes inconnus (ignorés) : ${codes}`,
+  importUnknown: (sample: readonly string[], count: number) =>
+    `${perimeterPlural(count, 'code inconnu ignoré', 'codes inconnus ignorés')} : ${sample.join(', ')}${count > sample.length ? ` et ${perimeterNumber.format(count - sample.length)} autres` : ''}.`,
+  importMore: (n: number) => `… et ${perimeterNumber.format(n)} autres.`,
+  importing: 'Lecture de la liste…',
+  importNoCode: 'Aucun code de commune (5 chiffres, ou 2A/2B et 3 chiffres) trouvé dans ce texte ou ce fichier.',
+  importNoneKnown: (n: number) => `Aucune commune reconnue : ${perimeterPlural(n, 'code inconnu', 'codes inconnus')} du COG 2025 ni de ses anciennes versions.`,
+  importFailed: 'La liste n’a pas pu être lue.',
   importMoved: (from: string, to: string) => `${from} → ${to}`,
   importMovedTitle: 'Anciens codes remplacés par les codes en vigueur (COG 2025) :',
   importArrondissements: (n: number) => `${perimeterPlural(n, 'arrondissement municipal compté', 'arrondissements municipaux comptés')} dans sa commune.`,
@@ -374,7 +382,7 @@ const overlaysFr = {
     coverageIndicatorValue: (share: string, place: string) => `${share} (${place})`,
     coverageIndicatorFrance: 'France',
     coverageIndicatorNote:
-      'Calculée sur le registre : population légale des communes comprises dans le périmètre d’un contrat signé ou en renouvellement, rapportée à la population totale. Un contrat non recensé abaisse la valeur.',
+      'Calculée sur le registre : population légale des communes comprises dans le périmètre d’un contrat signé ou en renouvellement dont le statut date de moins que la durée du contrat (5 ans si elle est inconnue), rapportée à la population totale. Un contrat non recensé abaisse la valeur.',
     textAlternative: (mapped: number, total: number, byStatus: string) =>
       `${overlaysPlural(mapped, 'périmètre de CLS cartographié', 'périmètres de CLS cartographiés')} sur ${total} contrats du registre (${byStatus}).`,
     open: (name: string) => `Ouvrir la fiche : ${name}`,
@@ -476,6 +484,7 @@ export const fr = {
     loadError: 'Les données de la carte n’ont pas pu être chargées.',
     skipToMap: 'Aller à la carte',
     skipToSearch: 'Aller à la recherche',
+    skipLinks: 'Accès rapide',
   },
   levels: {
     legend: 'Échelon territorial',
@@ -733,3 +742,50 @@ export const frIndicators = {
   byoNoMatch: 'Aucune ligne n’a pu être rattachée à un territoire : vérifiez la colonne des codes et leur nature.',
 } as const;
 // ==== END indicators ====
+
+// ==== BEGIN input checks (files handed to the atlas, links, map errors) ====
+export const frInput = {
+  // Shared with the contract import command (scripts/ may only import src/lib): the messages live there.
+  problem: describeInputProblem,
+  csvProblem: describeCsvProblem,
+  encoding: encodingLabel,
+  mapError: {
+    level: (level: Level) =>
+      `Les contours des ${LEVEL_LABELS_PLURAL[level].toLowerCase()} n’ont pas pu être chargés : la carte de cet échelon est vide ou incomplète. Rechargez la page ; si l’erreur persiste, le serveur bloque peut-être ces fichiers.`,
+    source: 'Une couche de la carte n’a pas pu être chargée (tuiles ou superpositions) : la carte peut être incomplète.',
+    webgl: 'Le rendu de la carte a été interrompu (contexte WebGL perdu) : rechargez la page.',
+    other: 'La carte a rencontré une erreur : certaines informations peuvent manquer.',
+  },
+  /** What a link lost, in one short sentence per drop. */
+  linkDrop: (d: LinkDrop): string => {
+    switch (d.kind) {
+      case 'ignored':
+        return d.why === 'version' ? 'lien d’une version inconnue de l’atlas : vue par défaut' : 'lien trop long : vue par défaut';
+      case 'unreadable':
+        return `paramètre${d.keys.length > 1 ? 's' : ''} illisible${d.keys.length > 1 ? 's' : ''} ignoré${d.keys.length > 1 ? 's' : ''} (${d.keys.join(', ')})`;
+      case 'unknownTerritory':
+        return `territoire inconnu ignoré (${LEVEL_LABELS[d.ref.level].toLowerCase()} ${d.ref.code})`;
+      case 'selectionUnderPerimeter':
+        return `sélection ${d.ref.code} ignorée : le périmètre sur mesure est ouvert`;
+      case 'unknownCommunes':
+        return `${numberFr.format(d.unknown)} code${d.unknown > 1 ? 's' : ''} de commune inconnu${d.unknown > 1 ? 's' : ''} retiré${d.unknown > 1 ? 's' : ''} du périmètre sur ${numberFr.format(d.total)} (${d.sample.join(', ')}${d.unknown > d.sample.length ? '…' : ''})`;
+      case 'portrait':
+        return d.portrait === 'territory' ? 'portrait non ouvert : aucun territoire sélectionné' : 'portrait non ouvert : périmètre vide';
+    }
+  },
+  linkNotice: (drops: readonly string[]) => `Lien corrigé : ${drops.join(' ; ')}.`,
+  linkNoticeClose: 'Masquer ce message',
+  importPhases: {
+    prepare: 'Chargement des territoires',
+    read: 'Lecture du fichier',
+    decode: 'Détection de l’encodage',
+    parse: 'Analyse des lignes',
+    check: 'Vérification du fichier',
+    match: 'Appariement des codes',
+  } as Record<string, string>,
+  importProgress: (phase: string, fraction: number | null) => (fraction === null ? `${phase}…` : `${phase}… ${Math.round(fraction * 100)} %`),
+  importCancel: 'Annuler l’import',
+  importCancelled: 'Import annulé.',
+  importFileSummary: (encoding: string) => `Encodage lu : ${encoding}.`,
+} as const;
+// ==== END input checks ====
