@@ -1,56 +1,70 @@
-// Page layout: DSFR header, the toolbar (search, level, zones), the map with
-// its side panel, the footer with credits.
+// Page layout: a slim header (search, level, tools), then the map at full
+// height with its title, DROM insets and side panels (bottom sheets on a
+// phone); the footer's content lives behind « À propos et sources ».
+// In embed mode (`embed=1`): the map, its title, legend and credits only.
 import { useCallback } from 'react';
-import { Header } from '@codegouvfr/react-dsfr/Header';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { fr } from './i18n/fr.ts';
-import { AtlasContext } from './app/context.ts';
+import { fr, frPublished } from './i18n/fr.ts';
+import { AtlasContext, useAtlasState } from './app/context.ts';
 import type { Atlas } from './app/atlas.ts';
-import { SearchBox } from './components/SearchBox.tsx';
-import { LevelSwitch } from './components/LevelSwitch.tsx';
-import { DromNav } from './components/DromNav.tsx';
 import { MapView } from './components/MapView.tsx';
 import { TerritoryPanel } from './components/TerritoryPanel.tsx';
 import { PerimeterPanel } from './perimeter/PerimeterPanel.tsx';
 import { PortraitHost } from './portrait/PortraitHost.tsx';
-import { PerimeterEntryButton } from './perimeter/StartSection.tsx';
 import { Credits } from './components/Credits.tsx';
 import { OverlayControl } from './overlays/components/OverlayControl.tsx';
 import { IndicatorSidebar } from './indicators/IndicatorSidebar.tsx';
+import { AppHeader } from './published/AppHeader.tsx';
+import { Dialog } from './published/Dialog.tsx';
+import { DromInsets } from './published/DromInsets.tsx';
+import { MapTitle } from './published/MapTitle.tsx';
+import { useMapPadding } from './published/map-padding.ts';
+import './published/published.css';
 
-export function App({ atlas }: { atlas: Atlas }) {
+function Shell({ atlas }: { atlas: Atlas }) {
   const focusMap = useCallback(() => atlas.controller?.map.getCanvas().focus(), [atlas]);
+  const embed = useAtlasState((s) => s.embed);
+  useMapPadding(atlas);
   return (
-    <AtlasContext.Provider value={atlas}>
-      <SkipLinks
-        links={[
-          { label: fr.app.skipToSearch, anchor: '#atlas-search-input' },
-          { label: fr.app.skipToMap, anchor: '#atlas-map' },
-        ]}
-      />
-      <Header
-        brandTop={<>République<br />Française</>}
-        homeLinkProps={{ href: '#', title: fr.app.homeTitle }}
-        serviceTitle={fr.app.title}
-        serviceTagline={fr.app.tagline}
-      />
+    <div className={`atlas-app${embed ? ' atlas-app--embed' : ''}`}>
+      {!embed && (
+        <SkipLinks
+          links={[
+            { label: fr.app.skipToMap, anchor: '#atlas-map' },
+            { label: fr.app.skipToSearch, anchor: '#atlas-search-input' },
+          ]}
+        />
+      )}
+      {!embed && <AppHeader />}
       <main className="atlas-main" id="contenu">
-        <div className="atlas-toolbar">
-          <SearchBox />
-          <LevelSwitch />
-          <DromNav />
-          <PerimeterEntryButton />
-        </div>
         <div className="atlas-body">
-          <IndicatorSidebar />
-          <MapView />
-          <OverlayControl />
-          <TerritoryPanel onClosed={focusMap} />
-          <PerimeterPanel onClosed={focusMap} />
-          <PortraitHost onClosed={focusMap} />
+          {!embed && <IndicatorSidebar />}
+          <div className="atlas-map-col">
+            <MapTitle />
+            <div className="atlas-map-stage">
+              <MapView />
+              {!embed && <DromInsets />}
+              {!embed && <OverlayControl />}
+            </div>
+          </div>
+          {!embed && <TerritoryPanel onClosed={focusMap} />}
+          {!embed && <PerimeterPanel onClosed={focusMap} />}
+          {!embed && <PortraitHost onClosed={focusMap} />}
         </div>
       </main>
-      <Credits />
+      {!embed && (
+        <Dialog id="about" title={frPublished.aboutTitle}>
+          <Credits />
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+export function App({ atlas }: { atlas: Atlas }) {
+  return (
+    <AtlasContext.Provider value={atlas}>
+      <Shell atlas={atlas} />
     </AtlasContext.Provider>
   );
 }

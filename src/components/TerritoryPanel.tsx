@@ -6,6 +6,8 @@ import { fr } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import { PANEL_SECTIONS } from './panel/sections.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
+import { SheetHandle } from '../published/SheetHandle.tsx';
+import { useUi } from '../published/ui-state.ts';
 
 export function TerritoryPanel({ onClosed }: { onClosed: () => void }) {
   const atlas = useAtlas();
@@ -15,6 +17,7 @@ export function TerritoryPanel({ onClosed }: { onClosed: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const selectionKey = selection ? `${selection.level}:${selection.code}` : '';
+  const sheet = useUi((s) => s.sheets.territory);
 
   useEffect(() => {
     if (selectionKey === '') return;
@@ -35,9 +38,11 @@ export function TerritoryPanel({ onClosed }: { onClosed: () => void }) {
   return (
     <aside
       ref={panelRef}
+      id="atlas-territory-panel"
       className="atlas-panel"
       aria-labelledby="atlas-panel-title"
       data-testid="territory-panel"
+      data-sheet={sheet}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -45,6 +50,7 @@ export function TerritoryPanel({ onClosed }: { onClosed: () => void }) {
         }
       }}
     >
+      <SheetHandle id="territory" title={territory?.name ?? fr.panel.title} controls="atlas-territory-panel" />
       <div className="atlas-panel__head">
         <p className="fr-text--sm fr-mb-0 atlas-panel__kicker">{fr.panel.title}</p>
         <button type="button" className="fr-btn--close fr-btn" title={fr.panel.close} aria-label={fr.panel.close} onClick={close}>

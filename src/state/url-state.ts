@@ -38,7 +38,7 @@ export interface UrlState {
   readonly selection: TerritoryRef | null;
   /** null = the default framing of metropolitan France. */
   readonly view: MapView | null;
-  /** Indicator mapped as a choropleth (catalogue id), null = none (issue 3). */
+  /** Indicator mapped as a choropleth (catalogue id), null = none (`ind=none`). */
   readonly indicator: string | null;
   /** Classification of the choropleth (issue 3). */
   readonly classification: ClassificationSettings;
@@ -48,17 +48,23 @@ export interface UrlState {
   readonly portrait: PortraitUrlValue;
   /** Overlays switched on: contracts, priority zones, hospitals (issue 4). */
   readonly overlays: readonly OverlayId[];
+  /** Embedded in another page (`embed=1`): the map, its title, legend and credits only. */
+  readonly embed: boolean;
 }
 
+/** What a link opened cold shows: access to GPs (APL, under 65, latest vintage) by EPCI. */
+export const DEFAULT_INDICATOR = 'apl_mg_moins65_2023';
+
 export const DEFAULT_URL_STATE: UrlState = {
-  level: 'departement',
+  level: 'epci',
   selection: null,
   view: null,
-  indicator: null,
+  indicator: DEFAULT_INDICATOR,
   classification: DEFAULT_CLASSIFICATION,
   perimeter: null,
   portrait: null,
   overlays: DEFAULT_OVERLAYS,
+  embed: false,
 };
 
 /** How one field is written to and read from the URL. `parse` returns undefined on garbage. */
@@ -68,6 +74,9 @@ export interface UrlFieldCodec<T> {
   /** undefined = omit from the URL (value equals the default). */
   serialize(value: T): string | undefined;
 }
+
+/** `ind=none`: a map with no indicator (the default has one). */
+const NO_INDICATOR = 'none';
 
 // A territory code: INSEE commune/département/région, SIREN, BV code.
 const CODE_RE = /^[0-9A-Z]{2,9}$/;
@@ -116,9 +125,9 @@ export const FIELDS: { readonly [K in keyof UrlState]: UrlFieldCodec<UrlState[K]
   },
   indicator: {
     key: 'ind',
-    parse: (raw) => parseIndicatorId(raw),
-    // A dropped CSV ("byo:…") lives only in this tab: never in a shared link.
-    serialize: (id) => (id && !id.startsWith('byo:') ? id : undefined),
+    parse: (raw) => (raw === NO_INDICATOR ? null : parseIndicatorId(raw)),
+    // A dropped CSV ("byo:…") lives only in this tab: a shared link opens the default map instead.
+    serialize: (id) => (id === null ? NO_INDICATOR : id === DEFAULT_INDICATOR || id.startsWith('byo:') ? undefined : id),
   },
   classification: {
     key: 'cls',
@@ -128,6 +137,11 @@ export const FIELDS: { readonly [K in keyof UrlState]: UrlFieldCodec<UrlState[K]
   perimeter: perimeterUrlCodec,
   portrait: portraitUrlCodec,
   overlays: overlaysUrlCodec,
+  embed: {
+    key: 'embed',
+    parse: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
+    serialize: (embed) => (embed ? '1' : undefined),
+  },
 };
 
 const FIELD_NAMES = Object.keys(FIELDS) as (keyof UrlState)[];
