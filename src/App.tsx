@@ -42,12 +42,12 @@ function Shell({ atlas }: { atlas: Atlas }) {
           <div className="atlas-map-col">
             <MapTitle />
             <div className="atlas-map-stage">
-              <MapView />
+              <MapView tooltipLines={atlas.features.tooltipLines} />
               {!embed && <DromInsets />}
               {!embed && <OverlayControl />}
             </div>
           </div>
-          {!embed && <TerritoryPanel onClosed={focusMap} />}
+          {!embed && <TerritoryPanel sections={atlas.features.panelSections} onClosed={focusMap} />}
           {!embed && <PerimeterPanel onClosed={focusMap} />}
           {!embed && <PortraitHost onClosed={focusMap} />}
         </div>

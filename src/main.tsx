@@ -9,11 +9,12 @@ import './styles/app.css';
 import { App } from './App.tsx';
 import { Atlas } from './app/atlas.ts';
 import { installTestHook } from './app/test-hook.ts';
+import { FEATURES } from './features.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
 startReactDsfr({ defaultColorScheme: 'light' });
 
-const atlas = new Atlas(window.location.hash);
+const atlas = new Atlas(window.location.hash, FEATURES);
 installTestHook(atlas);
 
 createRoot(document.getElementById('root')!).render(

@@ -10,9 +10,10 @@ import type { Manifest, TerritoryRecord } from '../data/types.ts';
 import { SearchIndex } from '../search/rank.ts';
 import { MapController } from '../map/controller.ts';
 import { ZONE_BBOX } from '../map/zones-view.ts';
-import { LAYER_MODULES } from '../layers/registry.ts';
 import { selectionAtLevel } from '../state/selection.ts';
-import { parseUrlState, type TerritoryRef, type UrlState } from '../state/url-state.ts';
+import type { TerritoryRef } from '../state/url-state.ts';
+import type { UrlState } from '../features-url.ts';
+import type { AtlasFeatures } from '../features.ts';
 import { fr } from '../i18n/fr.ts';
 import { createStore, INITIAL_APP_STATE, type AppStore } from './store.ts';
 import { startUrlSync } from './url-sync.ts';
@@ -35,8 +36,11 @@ export class Atlas {
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
 
-  constructor(hash: string) {
-    this.store = createStore({ ...INITIAL_APP_STATE, ...parseUrlState(hash) });
+  constructor(
+    hash: string,
+    readonly features: AtlasFeatures,
+  ) {
+    this.store = createStore({ ...INITIAL_APP_STATE, ...features.url.parse(hash) });
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
@@ -84,7 +88,7 @@ export class Atlas {
       if (ref) this.selectTerritory(ref, { fly: false });
     });
     controller.on('moveend', (view) => this.store.setState({ view }));
-    startUrlSync(this.store, (next) => this.applyUrlState(next));
+    startUrlSync(this.store, this.features.url, (next) => this.applyUrlState(next));
 
     // React state → map.
     this.store.subscribe((state, previous) => {
@@ -93,7 +97,7 @@ export class Atlas {
     });
     controller.setSelection(initial.selection);
     void this.boot(controller, initial);
-    for (const module of LAYER_MODULES) void controller.addLayerModule(module);
+    for (const module of this.features.layerModules) void controller.addLayerModule(module);
     return controller;
   }
 

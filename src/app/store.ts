@@ -3,11 +3,11 @@
 // for thousands of territories (those go to the map through the controller).
 import { useSyncExternalStore } from 'react';
 import type { Level } from '../lib/levels.ts';
-import { DEFAULT_URL_STATE, type UrlState } from '../state/url-state.ts';
+import { DEFAULT_URL_STATE, type UrlState } from '../features-url.ts';
 
 export type LevelStatus = 'loading' | 'ready' | 'error';
 
-/** What the URL carries, plus transient UI state. Later issues add fields here. */
+/** What the URL carries, plus transient UI state. */
 export interface AppState extends UrlState {
   readonly levelStatus: Partial<Record<Level, LevelStatus>>;
   /** Bumped when a territory index arrives, so lookups re-render. */

@@ -1,34 +1,30 @@
 // Keeps the location hash and the store in step: state → hash with
 // history.replaceState (no history spam while panning), hash → state when
 // the user edits or pastes a URL.
-import { FIELDS, parseUrlState, serializeUrlState, type UrlState } from '../state/url-state.ts';
-import type { AppState, AppStore } from './store.ts';
+import type { UrlCodec } from '../state/url-state.ts';
+import type { UrlState } from '../features-url.ts';
+import type { AppStore } from './store.ts';
 
-const URL_KEYS = Object.keys(FIELDS) as (keyof UrlState)[];
-
-export function pickUrlState(state: AppState): UrlState {
-  return Object.fromEntries(URL_KEYS.map((k) => [k, state[k]])) as unknown as UrlState;
-}
-
-export function startUrlSync(store: AppStore, onExternalChange: (next: UrlState) => void): () => void {
+export function startUrlSync(store: AppStore, codec: UrlCodec<UrlState>, onExternalChange: (next: UrlState) => void): () => void {
+  const urlKeys = Object.keys(codec.fields) as (keyof UrlState)[];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = window.location.hash;
   const write = () => {
-    const hash = serializeUrlState(pickUrlState(store.getState()));
+    const hash = codec.serialize(codec.pick(store.getState()));
     if (hash !== window.location.hash) {
       history.replaceState(history.state, '', hash);
     }
     lastWritten = hash;
   };
   const unsubscribe = store.subscribe((state, previous) => {
-    if (URL_KEYS.every((k) => state[k] === previous[k])) return;
+    if (urlKeys.every((k) => state[k] === previous[k])) return;
     clearTimeout(timer);
     timer = setTimeout(write, 150);
   });
   const onHashChange = () => {
     if (window.location.hash === lastWritten) return;
     lastWritten = window.location.hash;
-    onExternalChange(parseUrlState(window.location.hash));
+    onExternalChange(codec.parse(window.location.hash));
   };
   window.addEventListener('hashchange', onHashChange);
   write();

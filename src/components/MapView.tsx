@@ -1,8 +1,7 @@
 // The map container: creates the MapLibre map once through the Atlas, shows
 // the hover tooltip (DOM, no map glyphs) and a text alternative of the map.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { fr } from '../i18n/fr.ts';
-import { IndicatorHoverLines } from '../indicators/ComparisonSection.tsx';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
 import { getLoadedIndex } from '../data/territory-index.ts';
@@ -13,7 +12,10 @@ interface Hover {
   readonly y: number;
 }
 
-export function MapView() {
+/** Extra tooltip lines, one component each (listed in src/features.ts). */
+export type TooltipLine = ComponentType<{ level: TerritoryRef['level']; code: string }>;
+
+export function MapView({ tooltipLines }: { tooltipLines: readonly TooltipLine[] }) {
   const atlas = useAtlas();
   const containerRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -50,7 +52,9 @@ export function MapView() {
             {fr.levels.label(hover.ref.level)}
             {hovered?.level === 'commune' && hovered.parents.departement ? ` (${hovered.parents.departement})` : ''}
           </span>
-          <IndicatorHoverLines level={hover.ref.level} code={hover.ref.code} />
+          {tooltipLines.map((Line, i) => (
+            <Line key={i} level={hover.ref.level} code={hover.ref.code} />
+          ))}
         </div>
       )}
       {status === 'loading' && (

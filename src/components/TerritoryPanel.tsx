@@ -1,15 +1,15 @@
 // Side panel of the selected territory: a heading, a close button (and Échap),
-// then the registered sections. Focus moves to the heading when a territory
+// then the sections listed in src/features.ts. Focus moves to the heading when a territory
 // is selected from outside the panel, and back to the map when it closes.
 import { useEffect, useRef } from 'react';
 import { fr } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
-import { PANEL_SECTIONS } from './panel/sections.ts';
+import type { PanelSection } from './panel/section.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
 import { SheetHandle } from '../published/SheetHandle.tsx';
 import { useUi } from '../published/ui-state.ts';
 
-export function TerritoryPanel({ onClosed }: { onClosed: () => void }) {
+export function TerritoryPanel({ sections, onClosed }: { sections: readonly PanelSection[]; onClosed: () => void }) {
   const atlas = useAtlas();
   const selection = useAtlasState((s) => s.selection);
   useAtlasState((s) => s.indexVersion);
@@ -61,7 +61,7 @@ export function TerritoryPanel({ onClosed }: { onClosed: () => void }) {
         {territory ? territory.name : fr.panel.loading}
       </h2>
       {territory &&
-        PANEL_SECTIONS.map(({ id, title, Component }) => (
+        sections.map(({ id, title, Component }) => (
           <section key={id} className="atlas-panel__section" data-section={id} aria-label={title}>
             {title && <h3 className="fr-text--md fr-mb-1w atlas-panel__section-title">{title}</h3>}
             <Component territory={territory} onSelect={select} />

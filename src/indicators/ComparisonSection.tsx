@@ -6,7 +6,7 @@ import type { PanelSectionProps } from '../components/panel/section.ts';
 import type { Level } from '../lib/levels.ts';
 import { useIndicatorService, useIndicatorView } from './hooks.ts';
 import { formatEntryValue } from './format.ts';
-import { formatRank } from '../layers/indicator-choropleth.ts';
+import { formatRank } from './indicator-choropleth.ts';
 
 interface Row {
   key: string;

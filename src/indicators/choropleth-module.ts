@@ -9,7 +9,7 @@ import {
   choroplethLayer,
   choroplethLayerId,
   type TerritoryState,
-} from '../layers/indicator-choropleth.ts';
+} from './indicator-choropleth.ts';
 import type { Classification } from '../lib/classify.ts';
 import { featureTarget, territoryLayerSource } from '../layers/territories.ts';
 

@@ -9,7 +9,7 @@ import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } f
 import type { AppState, AppStore } from '../app/store.ts';
 import { createStore, type Store } from '../app/store.ts';
 import { getLoadedIndex, onIndexLoaded } from '../data/territory-index.ts';
-import { choroplethStates, legendModel, rankValues, type LegendModel, type Ranking } from '../layers/indicator-choropleth.ts';
+import { choroplethStates, legendModel, rankValues, type LegendModel, type Ranking } from './indicator-choropleth.ts';
 import type { ClassificationSettings } from './classification-settings.ts';
 import { findEntry, levelValues, loadCatalogue, loadIndicatorFile } from './indicator-data.ts';
 import { choroplethModule, type ChoroplethModule } from './choropleth-module.ts';

@@ -1,5 +1,5 @@
 // The overlays' map module: applies the pure specs of layers/contracts.ts,
-// layers/zones.ts and layers/care-offer.ts to the one MapLibre map, through
+// layers/priority-zones.ts and layers/care-offer.ts to the one MapLibre map, through
 // the controller's layer-module extension point. Sources are added lazily
 // on first use; switching an overlay only flips layer visibility.
 import * as maplibregl from 'maplibre-gl';
@@ -13,8 +13,8 @@ import {
   contractPatternImages,
   contractSelectionFilter,
   contractsSourceSpec,
-} from '../layers/contracts.ts';
-import { MAPPED_ZONE_TYPES, zoneLayerIds, zoneLayerSpecs, zonePatternImages, type MappedZoneType } from '../layers/zones.ts';
+} from './layers/contracts.ts';
+import { MAPPED_ZONE_TYPES, zoneLayerIds, zoneLayerSpecs, zonePatternImages, type MappedZoneType } from './layers/priority-zones.ts';
 import { territoryLayerSource } from '../layers/territories.ts';
 import {
   clusterCountLabelOf,
@@ -24,7 +24,7 @@ import {
   hospitalIconImages,
   hospitalLayerSpecs,
   hospitalsSourceSpec,
-} from '../layers/care-offer.ts';
+} from './layers/care-offer.ts';
 import type { OverlayData } from './data.ts';
 import { HOSPITAL_TYPES } from '../lib/overlay-format.ts';
 import { isZoneOverlay, OVERLAY_IDS, type OverlayId } from './overlay-ids.ts';

@@ -1,6 +1,6 @@
 // The overlays a user can switch on, and how the set is written in the URL
 // (`ov=contracts,qpv`): pure, tolerant of garbage, stable order.
-import { MAPPED_ZONE_TYPES, type MappedZoneType } from '../layers/zones.ts';
+import { MAPPED_ZONE_TYPES, type MappedZoneType } from './layers/priority-zones.ts';
 
 export const OVERLAY_IDS = ['contracts', ...MAPPED_ZONE_TYPES, 'hospitals'] as const;
 export type OverlayId = (typeof OVERLAY_IDS)[number];

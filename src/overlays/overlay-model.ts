@@ -17,8 +17,8 @@ import {
   type CommuneZoneFacts,
   type ZoneAggregate,
 } from '../lib/zones.ts';
-import { MAPPED_ZONE_TYPES, type MappedZoneType } from '../layers/zones.ts';
-import { hospitalCategoryOf, HOSPITAL_CATEGORIES, type HospitalCategory } from '../layers/care-offer.ts';
+import { MAPPED_ZONE_TYPES, type MappedZoneType } from './layers/priority-zones.ts';
+import { hospitalCategoryOf, HOSPITAL_CATEGORIES, type HospitalCategory } from './layers/care-offer.ts';
 
 // ---------------------------------------------------------------------------
 // Zones

@@ -5,8 +5,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fr } from '../i18n/fr.ts';
 import { useAtlas } from '../app/context.ts';
-import { pickUrlState } from '../app/url-sync.ts';
-import { serializeUrlState } from '../state/url-state.ts';
 import { DEFAULT_THRESHOLDS, evaluateChecklist, type ChecklistThresholds } from '../lib/checklist.ts';
 import type { AssembledPortrait } from './portrait-assemble.ts';
 import { loadPortrait } from './portrait-data.ts';
@@ -111,7 +109,8 @@ export function Portrait({ subject }: { subject: PortraitSubject }) {
   const exportCsv = () => download(portraitCsvFileName(model), portraitToCsv(model, checklist, todayFr()), 'text/csv;charset=utf-8');
 
   const permalink = async () => {
-    const hash = serializeUrlState({ ...pickUrlState(atlas.store.getState()), portrait: subject.kind });
+    const url = atlas.features.url;
+    const hash = url.serialize({ ...url.pick(atlas.store.getState()), portrait: subject.kind });
     const link = `${window.location.origin}${window.location.pathname}${window.location.search}${hash}`;
     try {
       await navigator.clipboard.writeText(link);

@@ -1,24 +1,11 @@
-// The URL is the state: what a shared link must reopen (level, selection,
-// view, and later the indicator, classification, overlays, perimeter).
+// The URL is the state: what a shared link must reopen. This module holds the
+// codec machinery and the core fields (level, selection, view); each feature
+// declares its own fields, and src/features-url.ts composes them.
 // Pure and tolerant: any malformed field falls back to its default, never throws.
 //
 // Format (in the hash, safest on static hosting):
 //   #v=1&level=commune&sel=commune:77131&at=3.0830,48.8150,9.50
-//
-// TO ADD A FIELD (issue 3, 4, 5…): add it to `UrlState`, to `DEFAULT_URL_STATE`
-// and a codec to `FIELDS` below. The mapped type makes the compiler refuse a
-// field without a codec; round-trip and hostile-input tests cover every codec.
-import { perimeterUrlCodec, type PerimeterUrlValue } from '../perimeter/url-field.ts';
-import { portraitUrlCodec, type PortraitUrlValue } from '../portrait/url-field.ts';
-import { DEFAULT_OVERLAYS, overlaysUrlCodec, type OverlayId } from '../overlays/overlay-ids.ts';
 import { isLevel, type Level } from '../lib/levels.ts';
-import {
-  DEFAULT_CLASSIFICATION,
-  parseClassificationSettings,
-  parseIndicatorId,
-  serializeClassificationSettings,
-  type ClassificationSettings,
-} from '../indicators/classification-settings.ts';
 
 export const URL_STATE_VERSION = 1;
 
@@ -33,38 +20,17 @@ export interface MapView {
   readonly zoom: number;
 }
 
-export interface UrlState {
+export interface CoreUrlState {
   readonly level: Level;
   readonly selection: TerritoryRef | null;
   /** null = the default framing of metropolitan France. */
   readonly view: MapView | null;
-  /** Indicator mapped as a choropleth (catalogue id), null = none (`ind=none`). */
-  readonly indicator: string | null;
-  /** Classification of the choropleth (issue 3). */
-  readonly classification: ClassificationSettings;
-  /** Custom perimeter being built: its communes and name, null = builder closed (issue 5). */
-  readonly perimeter: PerimeterUrlValue | null;
-  /** Open portrait: of the selection ('territory'), of the perimeter ('perimeter'), null = closed (issue 5). */
-  readonly portrait: PortraitUrlValue;
-  /** Overlays switched on: contracts, priority zones, hospitals (issue 4). */
-  readonly overlays: readonly OverlayId[];
-  /** Embedded in another page (`embed=1`): the map, its title, legend and credits only. */
-  readonly embed: boolean;
 }
 
-/** What a link opened cold shows: access to GPs (APL, under 65, latest vintage) by EPCI. */
-export const DEFAULT_INDICATOR = 'apl_mg_moins65_2023';
-
-export const DEFAULT_URL_STATE: UrlState = {
-  level: 'epci',
+export const CORE_URL_DEFAULTS: CoreUrlState = {
+  level: 'departement',
   selection: null,
   view: null,
-  indicator: DEFAULT_INDICATOR,
-  classification: DEFAULT_CLASSIFICATION,
-  perimeter: null,
-  portrait: null,
-  overlays: DEFAULT_OVERLAYS,
-  embed: false,
 };
 
 /** How one field is written to and read from the URL. `parse` returns undefined on garbage. */
@@ -75,8 +41,8 @@ export interface UrlFieldCodec<T> {
   serialize(value: T): string | undefined;
 }
 
-/** `ind=none`: a map with no indicator (the default has one). */
-const NO_INDICATOR = 'none';
+/** One codec per field: the mapped type refuses a field without a codec. */
+export type UrlFields<S> = { readonly [K in keyof S]: UrlFieldCodec<S[K]> };
 
 // A territory code: INSEE commune/département/région, SIREN, BV code.
 const CODE_RE = /^[0-9A-Z]{2,9}$/;
@@ -100,7 +66,7 @@ function parseFiniteInRange(raw: string | undefined, min: number, max: number): 
   return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
 }
 
-export const FIELDS: { readonly [K in keyof UrlState]: UrlFieldCodec<UrlState[K]> } = {
+export const CORE_URL_FIELDS: UrlFields<CoreUrlState> = {
   level: {
     key: 'level',
     parse: (raw) => (isLevel(raw) ? raw : undefined),
@@ -123,65 +89,64 @@ export const FIELDS: { readonly [K in keyof UrlState]: UrlFieldCodec<UrlState[K]
     },
     serialize: (view) => (view ? `${view.lng.toFixed(4)},${view.lat.toFixed(4)},${view.zoom.toFixed(2)}` : undefined),
   },
-  indicator: {
-    key: 'ind',
-    parse: (raw) => (raw === NO_INDICATOR ? null : parseIndicatorId(raw)),
-    // A dropped CSV ("byo:…") lives only in this tab: a shared link opens the default map instead.
-    serialize: (id) => (id === null ? NO_INDICATOR : id === DEFAULT_INDICATOR || id.startsWith('byo:') ? undefined : id),
-  },
-  classification: {
-    key: 'cls',
-    parse: (raw) => parseClassificationSettings(raw),
-    serialize: (settings) => serializeClassificationSettings(settings),
-  },
-  perimeter: perimeterUrlCodec,
-  portrait: portraitUrlCodec,
-  overlays: overlaysUrlCodec,
-  embed: {
-    key: 'embed',
-    parse: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
-    serialize: (embed) => (embed ? '1' : undefined),
-  },
 };
 
-const FIELD_NAMES = Object.keys(FIELDS) as (keyof UrlState)[];
-
-/** Parses a location hash ("#v=1&…", with or without '#'). Never throws. */
-export function parseUrlState(hash: string | null | undefined): UrlState {
-  if (typeof hash !== 'string' || hash.length > MAX_RAW_LENGTH) return DEFAULT_URL_STATE;
-  let params: URLSearchParams;
-  try {
-    params = new URLSearchParams(hash.replace(/^#/, ''));
-  } catch {
-    return DEFAULT_URL_STATE;
-  }
-  const version = params.get('v');
-  // A future version we do not know: do not guess, open the defaults.
-  if (version !== null && version !== String(URL_STATE_VERSION)) return DEFAULT_URL_STATE;
-  const state: Record<string, unknown> = { ...DEFAULT_URL_STATE };
-  for (const name of FIELD_NAMES) {
-    const codec = FIELDS[name] as UrlFieldCodec<unknown>;
-    const raw = params.get(codec.key);
-    if (raw === null) continue;
-    try {
-      const value = codec.parse(raw);
-      if (value !== undefined) state[name] = value;
-    } catch {
-      // a codec bug must not break the page: keep the default
-    }
-  }
-  return state as unknown as UrlState;
+/** Reads and writes a whole state `S` from its field codecs and defaults. */
+export interface UrlCodec<S> {
+  readonly fields: UrlFields<S>;
+  readonly defaults: S;
+  /** Parses a location hash ("#v=1&…", with or without '#'). Never throws. */
+  parse(hash: string | null | undefined): S;
+  /** Serialises to a hash ("#v=1&…"). Stable key order. */
+  serialize(state: S): string;
+  /** The URL fields of a larger state. */
+  pick(state: S): S;
 }
 
-/** Serialises to a hash ("#v=1&…"). Stable key order. */
-export function serializeUrlState(state: UrlState): string {
-  const params = new URLSearchParams();
-  params.set('v', String(URL_STATE_VERSION));
-  for (const name of FIELD_NAMES) {
-    const codec = FIELDS[name] as UrlFieldCodec<unknown>;
-    const raw = codec.serialize(state[name]);
-    if (raw !== undefined) params.set(codec.key, raw);
+export function createUrlCodec<S extends object>(fields: UrlFields<S>, defaults: S): UrlCodec<S> {
+  const names = Object.keys(fields) as (keyof S)[];
+
+  function parse(hash: string | null | undefined): S {
+    if (typeof hash !== 'string' || hash.length > MAX_RAW_LENGTH) return defaults;
+    let params: URLSearchParams;
+    try {
+      params = new URLSearchParams(hash.replace(/^#/, ''));
+    } catch {
+      return defaults;
+    }
+    const version = params.get('v');
+    // A future version we do not know: do not guess, open the defaults.
+    if (version !== null && version !== String(URL_STATE_VERSION)) return defaults;
+    const state: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+    for (const name of names) {
+      const codec = fields[name] as UrlFieldCodec<unknown>;
+      const raw = params.get(codec.key);
+      if (raw === null) continue;
+      try {
+        const value = codec.parse(raw);
+        if (value !== undefined) state[name as string] = value;
+      } catch {
+        // a codec bug must not break the page: keep the default
+      }
+    }
+    return state as unknown as S;
   }
-  // ':' and ',' are legal in a fragment; keep them readable.
-  return `#${params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`;
+
+  function serialize(state: S): string {
+    const params = new URLSearchParams();
+    params.set('v', String(URL_STATE_VERSION));
+    for (const name of names) {
+      const codec = fields[name] as UrlFieldCodec<unknown>;
+      const raw = codec.serialize(state[name]);
+      if (raw !== undefined) params.set(codec.key, raw);
+    }
+    // ':' and ',' are legal in a fragment; keep them readable.
+    return `#${params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`;
+  }
+
+  function pick(state: S): S {
+    return Object.fromEntries(names.map((k) => [k, state[k]])) as unknown as S;
+  }
+
+  return { fields, defaults, parse, serialize, pick };
 }

@@ -7,7 +7,7 @@ import {
   legendModel,
   legendText,
   rankValues,
-} from '../../src/layers/indicator-choropleth.ts';
+} from '../../src/indicators/indicator-choropleth.ts';
 
 describe('choroplethFillColor', () => {
   it('is a case on a null class, then a match over the class index', () => {

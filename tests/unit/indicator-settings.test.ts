@@ -6,7 +6,7 @@ import {
   serializeClassificationSettings,
   type ClassificationSettings,
 } from '../../src/indicators/classification-settings.ts';
-import { parseUrlState, serializeUrlState, DEFAULT_URL_STATE } from '../../src/state/url-state.ts';
+import { parseUrlState, serializeUrlState, DEFAULT_URL_STATE } from '../../src/features-url.ts';
 
 describe('classification settings in the URL', () => {
   const cases: ClassificationSettings[] = [

@@ -17,7 +17,7 @@ import {
   contractSelectionFilter,
   contractsSourceSpec,
   contractSwatch,
-} from '../../src/layers/contracts.ts';
+} from '../../src/overlays/layers/contracts.ts';
 import {
   communeCodeFilter,
   MAPPED_ZONE_TYPES,
@@ -27,7 +27,7 @@ import {
   zoneLegendItem,
   zonePatternImageId,
   zonePatternImages,
-} from '../../src/layers/zones.ts';
+} from '../../src/overlays/layers/priority-zones.ts';
 import {
   clusterCountImageId,
   clusterCountLabelOf,
@@ -42,7 +42,7 @@ import {
   hospitalsSourceSpec,
   HOSPITALS_POINT_LAYER_ID,
   HOSPITALS_SOURCE_ID,
-} from '../../src/layers/care-offer.ts';
+} from '../../src/overlays/layers/care-offer.ts';
 import { drawIcon, drawPattern, parseHexColor } from '../../src/overlays/patterns.ts';
 
 const EMPTY_FC = { type: 'FeatureCollection', features: [] } as const;

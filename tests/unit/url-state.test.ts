@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseTerritoryRef, URL_STATE_VERSION } from '../../src/state/url-state.ts';
 import {
   DEFAULT_URL_STATE,
-  FIELDS,
-  parseTerritoryRef,
+  URL_FIELDS as FIELDS,
   parseUrlState,
   serializeUrlState,
-  URL_STATE_VERSION,
   type UrlState,
-} from '../../src/state/url-state.ts';
+} from '../../src/features-url.ts';
 
 const sample: UrlState = {
   ...DEFAULT_URL_STATE,

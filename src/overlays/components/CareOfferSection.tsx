@@ -2,7 +2,7 @@
 // by category, and what the sources do not hold.
 import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
-import { HOSPITAL_CATEGORIES, HOSPITAL_CATEGORY_STYLES } from '../../layers/care-offer.ts';
+import { HOSPITAL_CATEGORIES, HOSPITAL_CATEGORY_STYLES } from '../layers/care-offer.ts';
 import { HOSPITAL_TYPES } from '../../lib/overlay-format.ts';
 import { fr } from '../../i18n/fr.ts';
 import { hospitalsInTerritory } from '../overlay-model.ts';

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useAtlas } from '../../app/context.ts';
 import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
-import { contractSwatch } from '../../layers/contracts.ts';
+import { contractSwatch } from '../layers/contracts.ts';
 import { fr } from '../../i18n/fr.ts';
 import { contractById, contractCardModel } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';

@@ -2,13 +2,13 @@
 // as the map), the count of mapped perimeters, the full list of contracts
 // (each opens its card: keyboard access to every contract) including those
 // that cannot be mapped, with their reason.
-import { contractLegendModel } from '../../layers/contracts.ts';
+import { contractLegendModel } from '../layers/contracts.ts';
 import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
 import { fr } from '../../i18n/fr.ts';
 import { overlayData, useResource } from '../service.ts';
 import { openContractCard } from '../state.ts';
 import { ContractSwatch } from './Swatch.tsx';
-import { OverlayCredits } from './OverlayControl.tsx';
+import { OverlayCredits } from './OverlayCredits.tsx';
 
 const t = fr.overlays;
 

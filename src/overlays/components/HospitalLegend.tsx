@@ -1,11 +1,11 @@
 // Legend of the hospitals layer: one shape per category (same as the map
 // icons), the clusters, a text alternative, the vintage caveat and credits.
-import { hospitalLegendItems } from '../../layers/care-offer.ts';
+import { hospitalLegendItems } from '../layers/care-offer.ts';
 import { fr } from '../../i18n/fr.ts';
 import { hospitalCountsByCategory } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';
 import { ClusterSwatch, IconSwatch } from './Swatch.tsx';
-import { OverlayCredits } from './OverlayControl.tsx';
+import { OverlayCredits } from './OverlayCredits.tsx';
 
 const t = fr.overlays;
 

@@ -9,7 +9,6 @@ import { fr } from '../../i18n/fr.ts';
 import { toggleOverlay, type OverlayId } from '../overlay-ids.ts';
 import { overlayData, overlayMapModule, useResource } from '../service.ts';
 import { useOverlayUi } from '../state.ts';
-import type { OverlayCredit } from '../../lib/overlay-format.ts';
 import { ContractLegend } from './ContractLegend.tsx';
 import { ZoneLegend } from './ZoneLegend.tsx';
 import { HospitalLegend } from './HospitalLegend.tsx';
@@ -23,28 +22,6 @@ const GROUPS: ReadonlyArray<{ title: string; ids: readonly OverlayId[] }> = [
   { title: t.control.groupZones, ids: ['qpv', 'rural_isole', 'frr'] },
   { title: t.control.groupCare, ids: ['hospitals'] },
 ];
-
-export function OverlayCredits({ credits }: { credits: readonly OverlayCredit[] }) {
-  if (credits.length === 0) return null;
-  return (
-    <p className="fr-text--xs fr-mb-0 cls-overlay-credits" data-testid="overlay-credits">
-      {t.control.credits} :{' '}
-      {credits.map((c, i) => (
-        <span key={c.id}>
-          {i > 0 && ' ; '}
-          {c.url ? (
-            <a href={c.url} target="_blank" rel="noopener noreferrer">
-              {c.producer}
-            </a>
-          ) : (
-            c.producer
-          )}
-          , {c.title} ({c.vintage}), {c.licence}
-        </span>
-      ))}
-    </p>
-  );
-}
 
 function Legend({ id }: { id: OverlayId }) {
   if (id === 'contracts') return <ContractLegend />;

@@ -1,7 +1,7 @@
 // Legend swatches drawn in SVG from the same style parameters as the map
 // (layers/*.ts), so the legend cannot drift from what is drawn.
 import { useId } from 'react';
-import type { SwatchModel } from '../../layers/contracts.ts';
+import type { SwatchModel } from '../layers/contracts.ts';
 import type { PatternSpec, IconShape } from '../patterns.ts';
 
 const W = 34;

@@ -2,12 +2,12 @@
 // map), the rule that selects the communes (from src/lib/zones.ts, the one
 // place it is written), the caveats, the count and the credits.
 import { ZONE_RULES, ZONE_TYPE_LABELS } from '../../lib/zones.ts';
-import { zoneLegendItem, type MappedZoneType } from '../../layers/zones.ts';
+import { zoneLegendItem, type MappedZoneType } from '../layers/priority-zones.ts';
 import type { OverlayCredit } from '../../lib/overlay-format.ts';
 import { fr } from '../../i18n/fr.ts';
 import { overlayData, useResource } from '../service.ts';
 import { PatternSwatch } from './Swatch.tsx';
-import { OverlayCredits } from './OverlayControl.tsx';
+import { OverlayCredits } from './OverlayCredits.tsx';
 
 const t = fr.overlays;
 

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
 import { ZONE_TYPE_LABELS } from '../../lib/zones.ts';
-import { MAPPED_ZONE_TYPES } from '../../layers/zones.ts';
+import { MAPPED_ZONE_TYPES } from '../layers/priority-zones.ts';
 import { fr } from '../../i18n/fr.ts';
 import { zoneAggregateFor } from '../overlay-model.ts';
 import { overlayData, useResource } from '../service.ts';

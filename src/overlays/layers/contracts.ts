@@ -11,8 +11,8 @@ import type {
   GeoJSONSourceSpecification,
   LineLayerSpecification,
 } from 'maplibre-gl';
-import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../lib/contracts.ts';
-import { drawPattern, type PatternImage, type PatternSpec } from '../overlays/patterns.ts';
+import { CONTRACT_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../../lib/contracts.ts';
+import { drawPattern, type PatternImage, type PatternSpec } from '../patterns.ts';
 
 // ---------------------------------------------------------------------------
 // Defaults

@@ -11,8 +11,8 @@ import type {
   GeoJSONSourceSpecification,
   SymbolLayerSpecification,
 } from 'maplibre-gl';
-import type { HospitalType } from '../lib/overlay-format.ts';
-import { drawIcon, type IconShape, type PatternImage } from '../overlays/patterns.ts';
+import type { HospitalType } from '../../lib/overlay-format.ts';
+import { drawIcon, type IconShape, type PatternImage } from '../patterns.ts';
 
 // ---------------------------------------------------------------------------
 // Defaults

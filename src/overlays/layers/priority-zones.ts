@@ -8,9 +8,9 @@
 // the strokes run in three directions (/, —, \), so two zones that overlap
 // read as a cross-hatch.
 import type { FillLayerSpecification, FilterSpecification, LineLayerSpecification } from 'maplibre-gl';
-import type { ZoneType } from '../lib/zones.ts';
-import { drawPattern, type PatternImage, type PatternSpec } from '../overlays/patterns.ts';
-import type { TerritoryLayerSource } from './territories.ts';
+import type { ZoneType } from '../../lib/zones.ts';
+import { drawPattern, type PatternImage, type PatternSpec } from '../patterns.ts';
+import type { TerritoryLayerSource } from '../../layers/territories.ts';
 
 // ---------------------------------------------------------------------------
 // Defaults

@@ -1,0 +1,59 @@
+// The URL state of the atlas: the core fields (level, selection, view) plus
+// each feature's fields. To add a field: write its codec in the feature's
+// folder, then add it to `UrlState`, `DEFAULT_URL_STATE` and `URL_FIELDS`
+// here (the mapped type refuses a field without a codec). Pure: tests and the
+// store import it without React or MapLibre.
+import {
+  CORE_URL_DEFAULTS,
+  CORE_URL_FIELDS,
+  createUrlCodec,
+  type CoreUrlState,
+  type UrlFields,
+} from './state/url-state.ts';
+import { classificationUrlCodec, DEFAULT_INDICATOR, indicatorUrlCodec } from './indicators/url-fields.ts';
+import { embedUrlCodec } from './published/url-fields.ts';
+import { DEFAULT_CLASSIFICATION, type ClassificationSettings } from './indicators/classification-settings.ts';
+import { perimeterUrlCodec, type PerimeterUrlValue } from './perimeter/url-field.ts';
+import { portraitUrlCodec, type PortraitUrlValue } from './portrait/url-field.ts';
+import { DEFAULT_OVERLAYS, overlaysUrlCodec, type OverlayId } from './overlays/overlay-ids.ts';
+
+export interface UrlState extends CoreUrlState {
+  /** Indicator mapped as a choropleth (catalogue id), null = none. */
+  readonly indicator: string | null;
+  /** Classification of the choropleth. */
+  readonly classification: ClassificationSettings;
+  /** Custom perimeter being built: its communes and name, null = builder closed. */
+  readonly perimeter: PerimeterUrlValue | null;
+  /** Open portrait: of the selection ('territory'), of the perimeter ('perimeter'), null = closed. */
+  readonly portrait: PortraitUrlValue;
+  /** Overlays switched on: contracts, priority zones, hospitals. */
+  readonly overlays: readonly OverlayId[];
+  /** Embedded in another page (`embed=1`): the map, its title, legend and credits only. */
+  readonly embed: boolean;
+}
+
+export const DEFAULT_URL_STATE: UrlState = {
+  ...CORE_URL_DEFAULTS,
+  // A link opened cold shows something: access to GPs by EPCI.
+  level: 'epci',
+  indicator: DEFAULT_INDICATOR,
+  classification: DEFAULT_CLASSIFICATION,
+  perimeter: null,
+  portrait: null,
+  overlays: DEFAULT_OVERLAYS,
+  embed: false,
+};
+
+export const URL_FIELDS: UrlFields<UrlState> = {
+  ...CORE_URL_FIELDS,
+  indicator: indicatorUrlCodec,
+  classification: classificationUrlCodec,
+  perimeter: perimeterUrlCodec,
+  portrait: portraitUrlCodec,
+  overlays: overlaysUrlCodec,
+  embed: embedUrlCodec,
+};
+
+export const URL_CODEC = createUrlCodec(URL_FIELDS, DEFAULT_URL_STATE);
+export const parseUrlState = URL_CODEC.parse;
+export const serializeUrlState = URL_CODEC.serialize;

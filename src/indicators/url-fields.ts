@@ -1,0 +1,27 @@
+// The indicator's fields of the URL state: the mapped indicator (catalogue id,
+// null = none) and its classification.
+import type { UrlFieldCodec } from '../state/url-state.ts';
+import {
+  parseClassificationSettings,
+  parseIndicatorId,
+  serializeClassificationSettings,
+  type ClassificationSettings,
+} from './classification-settings.ts';
+
+/** What a link opened cold shows: access to GPs (APL, 65 or under, latest vintage). */
+export const DEFAULT_INDICATOR = 'apl_mg_moins65_2023';
+/** `ind=none`: a map with no indicator (the default has one). */
+const NO_INDICATOR = 'none';
+
+export const indicatorUrlCodec: UrlFieldCodec<string | null> = {
+  key: 'ind',
+  parse: (raw) => (raw === NO_INDICATOR ? null : parseIndicatorId(raw)),
+  // A dropped CSV ("byo:…") lives only in this tab: a shared link opens the default map instead.
+  serialize: (id) => (id === null ? NO_INDICATOR : id === DEFAULT_INDICATOR || id.startsWith('byo:') ? undefined : id),
+};
+
+export const classificationUrlCodec: UrlFieldCodec<ClassificationSettings> = {
+  key: 'cls',
+  parse: (raw) => parseClassificationSettings(raw),
+  serialize: (settings) => serializeClassificationSettings(settings),
+};
