@@ -18,13 +18,14 @@ import { AppHeader } from './published/AppHeader.tsx';
 import { Dialog } from './published/Dialog.tsx';
 import { DromInsets } from './published/DromInsets.tsx';
 import { MapTitle } from './published/MapTitle.tsx';
-import { useMapPadding } from './published/map-padding.ts';
+import { useKeepSelectionInView, useMapPadding } from './published/map-padding.ts';
 import './published/published.css';
 
 function Shell({ atlas }: { atlas: Atlas }) {
   const focusMap = useCallback(() => atlas.controller?.map.getCanvas().focus(), [atlas]);
   const embed = useAtlasState((s) => s.embed);
   useMapPadding(atlas);
+  useKeepSelectionInView(atlas);
   return (
     <div className={`atlas-app${embed ? ' atlas-app--embed' : ''}`}>
       {!embed && (

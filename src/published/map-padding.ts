@@ -1,9 +1,10 @@
-// Keeps the map's camera padding equal to what the bottom sheets cover (on
+// Tells the map controller how much of it the bottom sheets cover (on
 // a phone the sheets lie over the map; on a laptop panels sit beside it and
-// the padding stays 0), so framing a territory centres it in the part of
+// it stays 0), so framing a territory centres it in the part of
 // the map that is seen. Resizes the map when the side columns change width.
 import { useEffect } from 'react';
 import type { Atlas } from '../app/atlas.ts';
+import { uiStore } from './ui-state.ts';
 
 /** Height of the map hidden by sheets lying over its bottom edge. */
 export function coveredBottom(map: DOMRect, sheets: readonly DOMRect[]): number {
@@ -30,8 +31,7 @@ export function useMapPadding(atlas: Atlas): void {
         if (rect.width !== map.getCanvas().clientWidth || rect.height !== map.getCanvas().clientHeight) map.resize();
         const sheets = [...document.querySelectorAll<HTMLElement>('[data-sheet]')].filter((el) => getComputedStyle(el).position === 'absolute').map((el) => el.getBoundingClientRect());
         const bottom = Math.min(coveredBottom(rect, sheets), rect.height * 0.7);
-        const current = map.getPadding();
-        if (current.bottom !== bottom) map.setPadding({ top: 0, left: 0, right: 0, bottom });
+        atlas.controller?.setOccludedBottom(bottom);
       });
     };
     const observer = new ResizeObserver(update);
@@ -55,6 +55,39 @@ export function useMapPadding(atlas: Atlas): void {
       observer.disconnect();
       mutations.disconnect();
       window.removeEventListener('resize', update);
+    };
+  }, [atlas]);
+}
+
+/**
+ * After a territory is selected, or a panel / sheet changes size, pans the
+ * map so the selection's centre is in the part of the map that is seen.
+ */
+export function useKeepSelectionInView(atlas: Atlas): void {
+  useEffect(() => {
+    let frame = 0;
+    const check = () => {
+      cancelAnimationFrame(frame);
+      // two frames: the panel has laid out and the map has resized
+      frame = requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const record = atlas.territory(atlas.store.getState().selection);
+          const controller = atlas.controller;
+          if (!record || !controller || controller.map.isMoving()) return;
+          controller.keepInView(record.bbox);
+        }),
+      );
+    };
+    const offStore = atlas.store.subscribe((state, previous) => {
+      if (state.selection !== previous.selection || state.portrait !== previous.portrait || state.indexVersion !== previous.indexVersion) check();
+    });
+    const offUi = uiStore.subscribe((state, previous) => {
+      if (state.sheets !== previous.sheets || state.sidebarFolded !== previous.sidebarFolded || state.tableOpen !== previous.tableOpen) check();
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      offStore();
+      offUi();
     };
   }, [atlas]);
 }
