@@ -20,12 +20,14 @@ import { DromInsets } from './published/DromInsets.tsx';
 import { MapTitle } from './published/MapTitle.tsx';
 import { useKeepSelectionInView, useMapPadding } from './published/map-padding.ts';
 import './published/published.css';
+import { useSelectedLabel } from './labels/use-selected-label.ts';
 
 function Shell({ atlas }: { atlas: Atlas }) {
   const focusMap = useCallback(() => atlas.controller?.map.getCanvas().focus(), [atlas]);
   const embed = useAtlasState((s) => s.embed);
   useMapPadding(atlas);
   useKeepSelectionInView(atlas);
+  useSelectedLabel(atlas);
   return (
     <div className={`atlas-app${embed ? ' atlas-app--embed' : ''}`}>
       {!embed && (
