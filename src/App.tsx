@@ -21,6 +21,10 @@ import { MapTitle } from './published/MapTitle.tsx';
 import { useKeepSelectionInView, useMapPadding } from './published/map-padding.ts';
 import './published/published.css';
 import { useSelectedLabel } from './labels/use-selected-label.ts';
+import { DataTable } from './published/table/DataTable.tsx';
+import { SelectionAnnouncer } from './published/SelectionAnnouncer.tsx';
+import { useMapKeyboard } from './published/map-keyboard.ts';
+import { TABLE_ID, useSkipToTable } from './published/table/skip-link.ts';
 
 function Shell({ atlas }: { atlas: Atlas }) {
   const focusMap = useCallback(() => atlas.controller?.map.getCanvas().focus(), [atlas]);
@@ -28,6 +32,8 @@ function Shell({ atlas }: { atlas: Atlas }) {
   useMapPadding(atlas);
   useKeepSelectionInView(atlas);
   useSelectedLabel(atlas);
+  useMapKeyboard(atlas);
+  useSkipToTable();
   return (
     <div className={`atlas-app${embed ? ' atlas-app--embed' : ''}`}>
       {!embed && (
@@ -35,6 +41,7 @@ function Shell({ atlas }: { atlas: Atlas }) {
           links={[
             { label: fr.app.skipToMap, anchor: '#atlas-map' },
             { label: fr.app.skipToSearch, anchor: '#atlas-search-input' },
+            { label: frPublished.table.skip, anchor: `#${TABLE_ID}` },
           ]}
         />
       )}
@@ -42,6 +49,7 @@ function Shell({ atlas }: { atlas: Atlas }) {
       <main className="atlas-main" id="contenu">
         <div className="atlas-body">
           {!embed && <IndicatorSidebar />}
+          {!embed && <DataTable />}
           <div className="atlas-map-col">
             <MapTitle />
             <div className="atlas-map-stage">
@@ -54,6 +62,7 @@ function Shell({ atlas }: { atlas: Atlas }) {
           {!embed && <PerimeterPanel onClosed={focusMap} />}
           {!embed && <PortraitHost onClosed={focusMap} />}
         </div>
+        <SelectionAnnouncer />
       </main>
       {!embed && (
         <Dialog id="about" title={frPublished.aboutTitle}>

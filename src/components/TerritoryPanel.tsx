@@ -22,8 +22,10 @@ export function TerritoryPanel({ sections, onClosed }: { sections: readonly Pane
   useEffect(() => {
     if (selectionKey === '') return;
     const inSearch = document.activeElement?.id === 'atlas-search-input';
+    // Keyboard moves on the map (Alt + arrows) keep the focus there; the change is announced.
+    const onMap = document.activeElement?.classList.contains('maplibregl-canvas') ?? false;
     // Keep focus in the search box (the user may search again); otherwise move to the panel.
-    if (!inSearch && !panelRef.current?.contains(document.activeElement)) headingRef.current?.focus();
+    if (!inSearch && !onMap && !panelRef.current?.contains(document.activeElement)) headingRef.current?.focus();
     if (!atlas.territory(selection)) void atlas.ensureIndex(selection!.level);
   }, [selectionKey]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -68,7 +68,7 @@ export function labelLayers(): SymbolLayerSpecification[] {
     {
       ...departement,
       filter: byKind('departement'),
-      minzoom: 6.5,
+      minzoom: 5.5,
       maxzoom: 9,
       layout: { ...departement.layout, 'text-size': 12 },
       paint: { ...departement.paint, 'text-color': '#3a3a3a' },

@@ -1,6 +1,6 @@
 // Folds the indicator side bar into a narrow rail on a laptop, so the map
 // keeps its width: automatically while a wide panel (portrait, perimeter
-// comparison) is open on a screen under 1600 px, or when the user asks.
+// comparison, data table) is open on a screen under 1600 px, or when the user asks.
 import { frPublished as t } from '../i18n/fr.ts';
 import { useAtlasState } from '../app/context.ts';
 import { uiStore, useMedia, useUi } from './ui-state.ts';
@@ -9,7 +9,8 @@ export function useSidebarFolded(): boolean {
   const choice = useUi((s) => s.sidebarFolded);
   const narrow = useMedia('(max-width: 100em)');
   const widePanel = useAtlasState((s) => s.portrait !== null || s.perimeter !== null);
-  return choice ?? (narrow && widePanel);
+  const table = useUi((s) => s.tableOpen);
+  return choice ?? (narrow && (widePanel || table));
 }
 
 export function SidebarFold({ folded, controls }: { folded: boolean; controls: string }) {

@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { createStore } from '../app/store.ts';
 
-export type SheetId = 'indicator' | 'territory' | 'perimeter' | 'portrait';
+export type SheetId = 'indicator' | 'territory' | 'perimeter' | 'portrait' | 'table';
 /** peek = only the handle shows; half = half the map; full = nearly all of it. */
 export type SheetSize = 'peek' | 'half' | 'full';
 export type DialogId = 'about' | 'share' | 'export' | null;
@@ -18,7 +18,7 @@ export interface UiState {
 }
 
 export const uiStore = createStore<UiState>({
-  sheets: { indicator: 'peek', territory: 'half', perimeter: 'half', portrait: 'half' },
+  sheets: { indicator: 'peek', territory: 'half', perimeter: 'half', portrait: 'half', table: 'full' },
   sidebarFolded: null,
   tableOpen: false,
   dialog: null,
