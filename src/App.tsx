@@ -24,6 +24,9 @@ import { useSelectedLabel } from './labels/use-selected-label.ts';
 import { DataTable } from './published/table/DataTable.tsx';
 import { SelectionAnnouncer } from './published/SelectionAnnouncer.tsx';
 import { useMapKeyboard } from './published/map-keyboard.ts';
+import { ShareDialog } from './published/ShareDialog.tsx';
+import { ExportDialog } from './published/export/ExportDialog.tsx';
+import { EmbedCredits, EmbedLegend } from './published/EmbedChrome.tsx';
 import { TABLE_ID, useSkipToTable } from './published/table/skip-link.ts';
 
 function Shell({ atlas }: { atlas: Atlas }) {
@@ -56,7 +59,9 @@ function Shell({ atlas }: { atlas: Atlas }) {
               <MapView tooltipLines={atlas.features.tooltipLines} />
               {!embed && <DromInsets />}
               {!embed && <OverlayControl />}
+              {embed && <EmbedLegend />}
             </div>
+            {embed && <EmbedCredits />}
           </div>
           {!embed && <TerritoryPanel sections={atlas.features.panelSections} onClosed={focusMap} />}
           {!embed && <PerimeterPanel onClosed={focusMap} />}
@@ -65,9 +70,13 @@ function Shell({ atlas }: { atlas: Atlas }) {
         <SelectionAnnouncer />
       </main>
       {!embed && (
-        <Dialog id="about" title={frPublished.aboutTitle}>
-          <Credits />
-        </Dialog>
+        <>
+          <Dialog id="about" title={frPublished.aboutTitle}>
+            <Credits />
+          </Dialog>
+          <ShareDialog />
+          <ExportDialog />
+        </>
       )}
     </div>
   );
