@@ -46,7 +46,7 @@ export function AppHeader({ extraTools }: { extraTools?: ReactNode }) {
           icon="fr-icon-table-line"
           label={t.table.open}
           pressed={tableOpen}
-          controls="atlas-data-table"
+          controls={tableOpen ? 'atlas-data-table' : undefined}
           testId="table-open"
           onClick={() => uiStore.setState({ tableOpen: !tableOpen })}
         />

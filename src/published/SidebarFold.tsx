@@ -1,6 +1,7 @@
-// Folds the indicator side bar into a narrow rail on a laptop, so the map
-// keeps its width: automatically while a wide panel (portrait, perimeter
-// comparison, data table) is open on a screen under 1600 px, or when the user asks.
+// Folds the left column (indicator side bar, data table) into a narrow rail
+// on a laptop, so the map keeps its width: automatically while a wide panel
+// (portrait, perimeter builder) is open on a screen under 1600 px, or when
+// the user asks.
 import { frPublished as t } from '../i18n/fr.ts';
 import { useAtlasState } from '../app/context.ts';
 import { uiStore, useMedia, useUi } from './ui-state.ts';
@@ -9,8 +10,7 @@ export function useSidebarFolded(): boolean {
   const choice = useUi((s) => s.sidebarFolded);
   const narrow = useMedia('(max-width: 100em)');
   const widePanel = useAtlasState((s) => s.portrait !== null || s.perimeter !== null);
-  const table = useUi((s) => s.tableOpen);
-  return choice ?? (narrow && (widePanel || table));
+  return choice ?? (narrow && widePanel);
 }
 
 export function SidebarFold({ folded, controls }: { folded: boolean; controls: string }) {

@@ -11,6 +11,7 @@ import { formatEntryValue, formatValue } from '../../indicators/format.ts';
 import { SheetHandle } from '../SheetHandle.tsx';
 import { uiStore, useUi } from '../ui-state.ts';
 import { useMapTitle } from '../MapTitle.tsx';
+import { SidebarFold, useSidebarFolded } from '../SidebarFold.tsx';
 import { filterRows, sortRows, tableRows, type Sort, type SortKey } from './table-model.ts';
 
 const t = frPublished.table;
@@ -32,6 +33,7 @@ export function DataTable() {
   const [shown, setShown] = useState(PAGE);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const filterId = useId();
+  const folded = useSidebarFolded();
 
   useEffect(() => {
     if (open) void atlas.ensureIndex(level);
@@ -78,7 +80,7 @@ export function DataTable() {
   return (
     <aside
       id="atlas-data-table"
-      className="atlas-panel atlas-table"
+      className={`atlas-panel atlas-table${folded ? ' atlas-table--folded' : ''}`}
       aria-labelledby="atlas-table-title"
       data-testid="data-table"
       data-sheet={sheet}
@@ -90,6 +92,8 @@ export function DataTable() {
       }}
     >
       <SheetHandle id="table" title={t.open} controls="atlas-data-table" />
+      <SidebarFold folded={folded} controls="atlas-data-table" />
+      <div className="atlas-table__content">
       <div className="atlas-panel__head">
         <p className="fr-text--sm fr-mb-0 atlas-panel__kicker">{t.open}</p>
         <button type="button" className="fr-btn--close fr-btn" title={t.close} aria-label={t.close} onClick={close}>
@@ -167,6 +171,7 @@ export function DataTable() {
           {t.more}
         </button>
       )}
+      </div>
     </aside>
   );
 }
