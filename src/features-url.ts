@@ -12,6 +12,7 @@ import {
 } from './state/url-state.ts';
 import { classificationUrlCodec, DEFAULT_INDICATOR, indicatorUrlCodec } from './indicators/url-fields.ts';
 import { embedUrlCodec } from './published/url-fields.ts';
+import { comparisonUrlCodec, type ComparedPerimeter } from './perimeter/comparison-url.ts';
 import { DEFAULT_CLASSIFICATION, type ClassificationSettings } from './indicators/classification-settings.ts';
 import { perimeterUrlCodec, type PerimeterUrlValue } from './perimeter/url-field.ts';
 import { portraitUrlCodec, type PortraitUrlValue } from './portrait/url-field.ts';
@@ -28,6 +29,8 @@ export interface UrlState extends CoreUrlState {
   readonly portrait: PortraitUrlValue;
   /** Overlays switched on: contracts, priority zones, hospitals. */
   readonly overlays: readonly OverlayId[];
+  /** Perimeters kept for side-by-side comparison (with the builder). */
+  readonly comparison: readonly ComparedPerimeter[];
   /** Embedded in another page (`embed=1`): the map, its title, legend and credits only. */
   readonly embed: boolean;
 }
@@ -41,6 +44,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   perimeter: null,
   portrait: null,
   overlays: DEFAULT_OVERLAYS,
+  comparison: [],
   embed: false,
 };
 
@@ -51,6 +55,7 @@ export const URL_FIELDS: UrlFields<UrlState> = {
   perimeter: perimeterUrlCodec,
   portrait: portraitUrlCodec,
   overlays: overlaysUrlCodec,
+  comparison: comparisonUrlCodec,
   embed: embedUrlCodec,
 };
 
