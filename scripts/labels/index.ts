@@ -8,7 +8,7 @@ import type { Topology } from 'topojson-specification';
 import type { BuildContext } from '../lib/context.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import { ZONES } from '../../src/lib/levels.ts';
-import { writeJsonFile } from '../boundaries/write.ts';
+import { writeJsonFile } from '../lib/json-file.ts';
 import { labelRows, splitRows, type LabelKind, type LabelRow, type NamedTerritory } from './label-points.ts';
 
 /** Communes of at least this population are « main towns », shown from national zooms. */

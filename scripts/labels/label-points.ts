@@ -4,7 +4,7 @@
 // decides which names show first. Pure.
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { pointInside } from '../../src/lib/perimeter.ts';
+import { pointInside } from '../../src/lib/point-inside.ts';
 
 export type LabelKind = 'region' | 'departement' | 'commune';
 

@@ -6,7 +6,7 @@ import { useAtlasState } from '../app/context.ts';
 import { fr, frPublished } from '../i18n/fr.ts';
 import { comparisonCsv } from './comparison-url.ts';
 import { formatNumberFr } from '../lib/classify.ts';
-import type { PerimeterStats } from '../lib/perimeter-stats.ts';
+import type { PerimeterStats } from './perimeter-stats.ts';
 import { MAX_CANDIDATES, usePerimeterState, type Candidate, type PerimeterSession } from './session.ts';
 import { PERIMETER_STYLE } from './layer.ts';
 import { valueCell } from './format.ts';

@@ -3,7 +3,7 @@
 // (the compact encoding of `per`) and its name, so a shared link reopens
 // the comparison.
 import type { UrlFieldCodec } from '../state/url-state.ts';
-import { decodePerimeterCodes, encodePerimeterCodes } from '../lib/perimeter-io.ts';
+import { decodePerimeterCodes, encodePerimeterCodes } from './perimeter-io.ts';
 
 export interface ComparedPerimeter {
   readonly name: string;
