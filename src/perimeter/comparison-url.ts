@@ -11,6 +11,9 @@ export interface ComparedPerimeter {
 }
 
 const MAX_CANDIDATES = 3;
+
+/** Percent-encoded, '*' and '~' too (they separate candidates and codes from names). */
+const encodeName = (name: string) => encodeURIComponent(name).replace(/\*/g, '%2A').replace(/~/g, '%7E');
 const MAX_NAME = 120;
 
 export const comparisonUrlCodec: UrlFieldCodec<readonly ComparedPerimeter[]> = {
@@ -37,7 +40,7 @@ export const comparisonUrlCodec: UrlFieldCodec<readonly ComparedPerimeter[]> = {
     if (value.length === 0) return undefined;
     return value
       .slice(0, MAX_CANDIDATES)
-      .map((c) => `${encodePerimeterCodes(c.communes)}~${encodeURIComponent(c.name)}`)
+      .map((c) => `${encodePerimeterCodes(c.communes)}~${encodeName(c.name)}`)
       .join('*');
   },
 };
