@@ -1,6 +1,8 @@
 // Every French string of the viewer, in one place. Identifiers stay English.
 // Later issues add their own sections (indicator, contracts, zones, portrait).
 import { LEVEL_LABELS, LEVEL_LABELS_PLURAL, ZONE_LABELS, type Level } from '../lib/levels.ts';
+import { describeCsvProblem, describeInputProblem, encodingLabel } from '../lib/text-input.ts';
+import type { LinkDrop } from '../url-coherence.ts';
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 const areaFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -89,7 +91,7 @@ const portraitFr = {
     neighbours: 'Contrats des territoires voisins',
     noNeighbours: 'Aucun contrat recensé dans les communes voisines.',
     sampleWarning:
-      'Le registre des CLS est un échantillon compilé à la main à partir de pages publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
+      'Le registre des CLS rassemble les contrats nommés par des sources publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
   },
   zones: {
     title: 'Zones prioritaires',
@@ -283,7 +285,13 @@ const perimeterFr = {
   importFile: 'Choisir un fichier',
   dropZone: 'Déposez un fichier ici',
   importDone: (n: number) => `${perimeterPlural(n, 'commune reconnue', 'communes reconnues')}.`,
-  importUnknown: (codes: string) => `Codes inconnus (ignorés) : ${codes}`,
+  importUnknown: (sample: readonly string[], count: number) =>
+    `${perimeterPlural(count, 'code inconnu ignoré', 'codes inconnus ignorés')} : ${sample.join(', ')}${count > sample.length ? ` et ${perimeterNumber.format(count - sample.length)} autres` : ''}.`,
+  importMore: (n: number) => `… et ${perimeterNumber.format(n)} autres.`,
+  importing: 'Lecture de la liste…',
+  importNoCode: 'Aucun code de commune (5 chiffres, ou 2A/2B et 3 chiffres) trouvé dans ce texte ou ce fichier.',
+  importNoneKnown: (n: number) => `Aucune commune reconnue : ${perimeterPlural(n, 'code inconnu', 'codes inconnus')} du COG 2025 ni de ses anciennes versions.`,
+  importFailed: 'La liste n’a pas pu être lue.',
   importMoved: (from: string, to: string) => `${from} → ${to}`,
   importMovedTitle: 'Anciens codes remplacés par les codes en vigueur (COG 2025) :',
   importArrondissements: (n: number) => `${perimeterPlural(n, 'arrondissement municipal compté', 'arrondissements municipaux comptés')} dans sa commune.`,
@@ -353,10 +361,28 @@ const overlaysFr = {
     count: (n: number) => overlaysPlural(n, 'périmètre', 'périmètres'),
     listTitle: (n: number) => `Liste des contrats du registre (${n})`,
     unmappedTitle: (n: number) => `Non cartographiés (${n})`,
+    unmappedHint: ': territoire nommé par la source sans ses communes (Pays, PETR, ancien EPCI)',
     unmapped: 'non cartographié',
     unmappedReason: (reason: string) => `non cartographié : ${reason}`,
     sample:
-      'Registre compilé à la main à partir de pages publiques : un échantillon, pas l’inventaire national (aucune liste nationale publiée).',
+      'Registre compilé à partir de pages publiques et de listes d’ARS : pas l’inventaire national (aucune liste nationale publiée).',
+    registryCoverage: (n: number) =>
+      `Registre : ${overlaysPlural(n, 'contrat connu', 'contrats connus')} de sources publiques ; un territoire sans CLS connu peut en avoir un non recensé.`,
+    registryAsOf: (date: string) => `Sources consultées jusqu’en ${date} ; chaque statut vaut à la date de sa source.`,
+    howToAdd: 'Ajouter ou corriger un contrat',
+    howToAddTitle: 'Mode d’emploi du registre (docs/contracts.md) : commande d’import, formats CSV et polygones — nouvelle fenêtre',
+    byRegionTitle: 'Contrats connus par région',
+    byRegionRow: (name: string, n: number, mapped: number, asOf: string | null) =>
+      n === 0 ? `${name} : aucun contrat connu` : `${name} : ${overlaysPlural(n, 'contrat', 'contrats')}${mapped < n ? ` (${overlaysNumberFr.format(mapped)} cartographié${mapped > 1 ? 's' : ''})` : ''}${asOf ? `, statut le plus récent : ${asOf}` : ''}`,
+    regionUnknown: 'Région non identifiée',
+    filterTitle: 'Statuts affichés sur la carte',
+    filterHint: 'Décocher un statut masque ses périmètres.',
+    noneKnown: (n: number) => `aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')} en France)`,
+    coverageIndicator: 'Part de la population couverte par un CLS en vigueur',
+    coverageIndicatorValue: (share: string, place: string) => `${share} (${place})`,
+    coverageIndicatorFrance: 'France',
+    coverageIndicatorNote:
+      'Calculée sur le registre : population légale des communes comprises dans le périmètre d’un contrat signé ou en renouvellement dont le statut date de moins que la durée du contrat (5 ans si elle est inconnue), rapportée à la population totale. Un contrat non recensé abaisse la valeur.',
     textAlternative: (mapped: number, total: number, byStatus: string) =>
       `${overlaysPlural(mapped, 'périmètre de CLS cartographié', 'périmètres de CLS cartographiés')} sur ${total} contrats du registre (${byStatus}).`,
     open: (name: string) => `Ouvrir la fiche : ${name}`,
@@ -367,7 +393,10 @@ const overlaysFr = {
     status: 'Statut',
     // The registry's `statusReported` is the compiler's raw note (often English): the card shows the
     // normalised status, its date, and the French notes instead.
-    statusAsOf: (asOf: string) => `(statut établi au ${asOf} d’après les sources)`,
+    statusAsOf: (asOf: string, approximate: boolean) => `(statut établi ${approximate ? 'vers' : 'au'} ${asOf} d’après les sources)`,
+    generation: 'Génération',
+    generationValue: (n: number) => (n === 1 ? '1er CLS du territoire' : `${n}e CLS du territoire`),
+    start: 'Début',
     engagement: 'Engagement',
     signature: 'Signature',
     end: 'Échéance',
@@ -394,10 +423,8 @@ const overlaysFr = {
     title: 'Contrat local de santé',
     covered: 'Couvert par un CLS',
     partial: (communes: string) => `Partiellement couvert (communes : ${communes})`,
-    none: 'Non couvert par un CLS en vigueur',
-    noneKnown: (n: number) => `Aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')} en France)`,
-    howToAdd: 'Comment ajouter un contrat au registre',
-    howToAddHref: 'docs/contracts.md',
+    none: (n: number) => `Non couvert : aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
+    noneInForce: (n: number) => `Non couvert : pas de CLS en vigueur connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
     rule: 'Couvert = toutes les communes du territoire sont dans le périmètre d’un CLS signé ou en renouvellement, dont le statut date de moins que la durée du contrat (5 ans si elle est inconnue).',
     contractsHere: 'Contrats sur ce territoire',
     otherStatuses: 'Projets, contrats échus ou au statut à confirmer sur ce territoire',
@@ -457,6 +484,7 @@ export const fr = {
     loadError: 'Les données de la carte n’ont pas pu être chargées.',
     skipToMap: 'Aller à la carte',
     skipToSearch: 'Aller à la recherche',
+    skipLinks: 'Accès rapide',
   },
   levels: {
     legend: 'Échelon territorial',
@@ -713,3 +741,50 @@ export const frIndicators = {
   byoNoMatch: 'Aucune ligne n’a pu être rattachée à un territoire : vérifiez la colonne des codes et leur nature.',
 } as const;
 // ==== END indicators ====
+
+// ==== BEGIN input checks (files handed to the atlas, links, map errors) ====
+export const frInput = {
+  // Shared with the contract import command (scripts/ may only import src/lib): the messages live there.
+  problem: describeInputProblem,
+  csvProblem: describeCsvProblem,
+  encoding: encodingLabel,
+  mapError: {
+    level: (level: Level) =>
+      `Les contours des ${LEVEL_LABELS_PLURAL[level].toLowerCase()} n’ont pas pu être chargés : la carte de cet échelon est vide ou incomplète. Rechargez la page ; si l’erreur persiste, le serveur bloque peut-être ces fichiers.`,
+    source: 'Une couche de la carte n’a pas pu être chargée (tuiles ou superpositions) : la carte peut être incomplète.',
+    webgl: 'Le rendu de la carte a été interrompu (contexte WebGL perdu) : rechargez la page.',
+    other: 'La carte a rencontré une erreur : certaines informations peuvent manquer.',
+  },
+  /** What a link lost, in one short sentence per drop. */
+  linkDrop: (d: LinkDrop): string => {
+    switch (d.kind) {
+      case 'ignored':
+        return d.why === 'version' ? 'lien d’une version inconnue de l’atlas : vue par défaut' : 'lien trop long : vue par défaut';
+      case 'unreadable':
+        return `paramètre${d.keys.length > 1 ? 's' : ''} illisible${d.keys.length > 1 ? 's' : ''} ignoré${d.keys.length > 1 ? 's' : ''} (${d.keys.join(', ')})`;
+      case 'unknownTerritory':
+        return `territoire inconnu ignoré (${LEVEL_LABELS[d.ref.level].toLowerCase()} ${d.ref.code})`;
+      case 'selectionUnderPerimeter':
+        return `sélection ${d.ref.code} ignorée : le périmètre sur mesure est ouvert`;
+      case 'unknownCommunes':
+        return `${numberFr.format(d.unknown)} code${d.unknown > 1 ? 's' : ''} de commune inconnu${d.unknown > 1 ? 's' : ''} retiré${d.unknown > 1 ? 's' : ''} du périmètre sur ${numberFr.format(d.total)} (${d.sample.join(', ')}${d.unknown > d.sample.length ? '…' : ''})`;
+      case 'portrait':
+        return d.portrait === 'territory' ? 'portrait non ouvert : aucun territoire sélectionné' : 'portrait non ouvert : périmètre vide';
+    }
+  },
+  linkNotice: (drops: readonly string[]) => `Lien corrigé : ${drops.join(' ; ')}.`,
+  linkNoticeClose: 'Masquer ce message',
+  importPhases: {
+    prepare: 'Chargement des territoires',
+    read: 'Lecture du fichier',
+    decode: 'Détection de l’encodage',
+    parse: 'Analyse des lignes',
+    check: 'Vérification du fichier',
+    match: 'Appariement des codes',
+  } as Record<string, string>,
+  importProgress: (phase: string, fraction: number | null) => (fraction === null ? `${phase}…` : `${phase}… ${Math.round(fraction * 100)} %`),
+  importCancel: 'Annuler l’import',
+  importCancelled: 'Import annulé.',
+  importFileSummary: (encoding: string) => `Encodage lu : ${encoding}.`,
+} as const;
+// ==== END input checks ====

@@ -142,8 +142,12 @@ export interface ContractCardModel {
   readonly unconfirmedStatus: string | null;
   readonly statusReported: string;
   readonly statusAsOf: string | null;
+  readonly statusAsOfApproximate: boolean;
+  /** 1 = first CLS of the territory; null when the sources do not say. */
+  readonly generation: number | null;
   readonly engagement: string | null;
   readonly signature: string | null;
+  readonly start: string | null;
   readonly end: string | null;
   readonly period: string | null;
   readonly durationYears: number | null;
@@ -179,8 +183,11 @@ export function contractCardModel(entry: ContractOverlayEntry, today: string = n
     unconfirmedStatus: freshness.confirmed ? null : statusText(entry, today),
     statusReported: entry.statusReported,
     statusAsOf: formatPartialDate(entry.statusAsOf),
+    statusAsOfApproximate: entry.statusAsOfApproximate,
+    generation: entry.generation,
     engagement: formatPartialDate(entry.dates.engagement),
     signature: formatPartialDate(entry.dates.signature),
+    start: formatPartialDate(entry.dates.start),
     end: formatPartialDate(entry.dates.end),
     period: entry.periodReported,
     durationYears: entry.durationYears,

@@ -127,14 +127,33 @@ describe('validateRegistry', () => {
     expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('200099999'), expect.stringContaining('12345')]);
   });
 
-  it('reports two active contracts sharing a commune as an error', () => {
+  it('reports two active contracts partly overlapping (neither inside the other) as an error', () => {
     const a = contract({ id: 'cls-a', perimeterType: 'epci', perimeter: { communes: [], epci: ['200000001'] } });
-    const b = contract({ id: 'cls-b', status: 'en_renouvellement', perimeter: { communes: ['01002'], epci: [] } });
+    const b = contract({ id: 'cls-b', status: 'en_renouvellement', perimeter: { communes: ['01002', '2A004'], epci: [] } });
     const issues = errors(registry(a, b));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ id: 'cls-b', line: 2, field: 'perimeter' });
     expect(issues[0]!.message).toContain('cls-a');
     expect(issues[0]!.message).toContain('01002');
+    expect(issues[0]!.message).not.toContain('2A004');
+  });
+
+  it('accepts nested active contracts (a city CLS inside its EPCI CLS) and reports them as information', () => {
+    const epci = contract({ id: 'cls-metropole', perimeterType: 'epci', perimeter: { communes: [], epci: ['200000001'] } });
+    const city = contract({ id: 'cls-ville', perimeter: { communes: ['01002'], epci: [] } });
+    for (const r of [registry(epci, city), registry(city, epci)]) {
+      const issues = validateRegistry(r, cog);
+      expect(issues.filter((i) => i.level !== 'info')).toEqual([]);
+      const info = issues.filter((i) => i.level === 'info');
+      expect(info).toHaveLength(1);
+      expect(info[0]!.message).toMatch(/cls-ville .* imbriqué dans cls-metropole/);
+    }
+  });
+
+  it('accepts two active contracts on the same perimeter only as nesting (equal sets nest both ways)', () => {
+    const a = contract({ id: 'cls-a', perimeter: { communes: ['01001', '01002'], epci: [] } });
+    const b = contract({ id: 'cls-b', perimeter: { communes: ['01002', '01001'], epci: [] } });
+    expect(errors(registry(a, b))).toEqual([]);
   });
 
   it('only warns when an active contract shares communes with an ended or planned one', () => {
@@ -158,10 +177,10 @@ describe('validateRegistry', () => {
     expect(noUrl[0]).toMatchObject({ field: 'sources[0]', message: expect.stringContaining('source manquante') });
   });
 
-  it('accepts a titled non-public document with a warning', () => {
-    const r = registry(contract({ sources: [{ url: null, title: 'Présentation du projet', says: 'x' }] }));
-    expect(errors(r)).toEqual([]);
-    expect(warnings(r)[0]).toMatchObject({ field: 'sources' });
+  it('requires a public address: a titled non-public document completes one, never replaces it', () => {
+    const document = { url: null, title: 'Présentation du projet', says: 'x' };
+    expect(errors(registry(contract({ sources: [document] })))).toEqual([expect.objectContaining({ field: 'sources', message: expect.stringContaining('aucune adresse publique') })]);
+    expect(validateRegistry(registry(contract({ sources: [{ url: 'https://example.org/cls', says: 'signé' }, document] })), cog)).toEqual([]);
   });
 
   it('reports a bad status', () => {

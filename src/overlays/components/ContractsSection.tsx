@@ -3,7 +3,7 @@
 // contracts touch it, and which contracts lie in neighbouring communes.
 import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
-import { statusText } from '../../lib/contracts.ts';
+import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
 import { getTerritory } from '../../data/territory-index.ts';
 import { fr } from '../../i18n/fr.ts';
 import { contractById, territoryContracts } from '../overlay-model.ts';
@@ -11,6 +11,8 @@ import { overlayData, useResource } from '../service.ts';
 import { openContractCard } from '../state.ts';
 import { useTerritoryCommunes } from './use-territory-communes.ts';
 import type { ContractsOverlay } from '../../lib/overlay-format.ts';
+import type { TerritoryRecord } from '../../data/types.ts';
+import { RegistryNote } from './RegistryNote.tsx';
 
 const t = fr.overlays;
 
@@ -29,10 +31,38 @@ function ContractLink({ overlay, id, suffix }: { overlay: ContractsOverlay; id: 
         {entry?.name ?? id}
       </button>{' '}
       <span className="fr-text--xs">
-        — {entry ? statusText(entry, new Date().toISOString().slice(0, 10)).toLowerCase() : ''}
+        — {entry ? CONTRACT_STATUS_LABELS[entry.status].toLowerCase() : ''}
         {suffix ? `, ${suffix}` : ''}
       </span>
     </li>
+  );
+}
+
+const percentFr = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/** The registry-based coverage indicator for the territory's département or région, and France. */
+function CoverageIndicator({ overlay, territory }: { overlay: ContractsOverlay; territory: TerritoryRecord }) {
+  const rows: Array<{ key: string; label: string; share: number | null }> = [];
+  const { coverage } = overlay;
+  if (territory.level === 'region') rows.push({ key: 'region', label: territory.name, share: coverage.region[territory.code]?.share ?? null });
+  const dep = territory.level === 'departement' ? territory.code : territory.parents.departement;
+  if (dep && territory.level !== 'region') {
+    const name = territory.level === 'departement' ? territory.name : (getTerritory('departement', dep)?.name ?? dep);
+    rows.push({ key: 'departement', label: name, share: coverage.departement[dep]?.share ?? null });
+  }
+  rows.push({ key: 'france', label: t.contracts.coverageIndicatorFrance, share: coverage.france.share });
+  return (
+    <div className="fr-mb-1w" data-testid="panel-contracts-indicator">
+      <p className="fr-text--sm fr-text--bold fr-mb-0">{t.contracts.coverageIndicator}</p>
+      <ul className="fr-text--sm fr-mb-0">
+        {rows.map((r) => (
+          <li key={r.key} data-scope={r.key} data-share={r.share ?? ''}>
+            {t.contracts.coverageIndicatorValue(r.share === null ? t.card.unknown : percentFr.format(r.share), r.label)}
+          </li>
+        ))}
+      </ul>
+      <p className="fr-text--xs fr-mb-0 cls-legend__note">{t.contracts.coverageIndicatorNote}</p>
+    </div>
   );
 }
 
@@ -61,16 +91,9 @@ export function ContractsSection({ territory }: PanelSectionProps) {
           : coverage.coverage === 'partial'
             ? t.coverage.partial(communeNames(coverage.covered))
             : coverage.otherContracts.length > 0
-              ? t.coverage.none
-              : t.coverage.noneKnown(overlay.contracts.length)}
+              ? t.coverage.noneInForce(overlay.registry.contracts)
+              : t.coverage.none(overlay.registry.contracts)}
       </p>
-      {coverage.coverage === 'none' && coverage.otherContracts.length === 0 && (
-        <p className="fr-text--xs fr-mb-1w">
-          <a href={t.coverage.howToAddHref} data-testid="panel-contracts-howto">
-            {t.coverage.howToAdd}
-          </a>
-        </p>
-      )}
       {coverage.coverage === 'partial' && (
         <p className="fr-text--xs fr-mb-1w">{t.coverage.communesIn(coverage.covered.length, total)}</p>
       )}
@@ -104,9 +127,9 @@ export function ContractsSection({ territory }: PanelSectionProps) {
           ))}
         </ul>
       )}
-      <p className="fr-text--xs fr-mb-0 cls-legend__note">
-        {t.coverage.rule} {t.contracts.sample}
-      </p>
+      <CoverageIndicator overlay={overlay} territory={territory} />
+      <p className="fr-text--xs fr-mb-0 cls-legend__note">{t.coverage.rule}</p>
+      <RegistryNote overlay={overlay} testId="panel-registry-note" />
     </div>
   );
 }
