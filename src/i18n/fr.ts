@@ -673,7 +673,6 @@ export const frIndicators = {
   partialCoverage: (share: number) =>
     `calculé sur ${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(share * 100)} % de la population (territoires non couverts exclus)`,
   estimate: 'Méthode',
-  quintileLabel: (q: number) => `${q}${q === 1 ? 'er' : 'e'} quintile (${q === 1 ? 'le moins défavorisé' : q === 5 ? 'le plus défavorisé' : 'de la population des bassins de vie'})`,
   // tooltip and panel
   rank: (rank: string) => `Rang : ${rank}`,
   rankHint: '(1er = valeur la plus élevée)',

@@ -7,6 +7,8 @@ import {
   neighbouringContracts,
   rollupCoverage,
   resolveContractsAt,
+  statusFreshness,
+  statusText,
   type CoverageResult,
   type ResolvedContract,
 } from '../lib/contracts.ts';
@@ -106,8 +108,9 @@ export function territoryContracts(
   communes: readonly string[],
   overlay: ContractsOverlay,
   neighbours: ReadonlyMap<string, readonly string[]>,
+  today: string = new Date().toISOString().slice(0, 10),
 ): TerritoryContracts {
-  const resolved = resolvedContracts(overlay);
+  const resolved = resolvedContracts(overlay, today);
   return {
     coverage: rollupCoverage(communes, resolved),
     neighbours: neighbouringContracts(communes, resolved, (c) => neighbours.get(c) ?? []),
@@ -135,6 +138,8 @@ export interface ContractCardModel {
   readonly name: string;
   readonly status: ContractOverlayEntry['status'];
   readonly statusLabel: string;
+  /** « statut à confirmer (dernière information : 2012) » when the status is older than the contract's duration. */
+  readonly unconfirmedStatus: string | null;
   readonly statusReported: string;
   readonly statusAsOf: string | null;
   readonly statusAsOfApproximate: boolean;
@@ -167,13 +172,15 @@ function hostOf(url: string): string {
   }
 }
 
-export function contractCardModel(entry: ContractOverlayEntry): ContractCardModel {
+export function contractCardModel(entry: ContractOverlayEntry, today: string = new Date().toISOString().slice(0, 10)): ContractCardModel {
+  const freshness = statusFreshness(entry, today);
   const coordinator = entry.coordinator ? [entry.coordinator.name, entry.coordinator.contact].filter(Boolean).join(' — ') : '';
   return {
     id: entry.id,
     name: entry.name,
     status: entry.status,
     statusLabel: entry.statusLabel,
+    unconfirmedStatus: freshness.confirmed ? null : statusText(entry, today),
     statusReported: entry.statusReported,
     statusAsOf: formatPartialDate(entry.statusAsOf),
     statusAsOfApproximate: entry.statusAsOfApproximate,

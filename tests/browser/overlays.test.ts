@@ -156,6 +156,7 @@ describe('overlays', () => {
     expect(await card.getAttribute('data-contract')).toBe('coulommiers-2012');
     expect(await page.locator('[data-testid="contract-card-name"]').textContent()).toBe('CLS de Coulommiers');
     expect(await page.locator('[data-testid="contract-card-status"]').textContent()).toMatch(/renouvellement|Signé/);
+    expect(await page.locator('[data-testid="contract-card-unconfirmed"]').textContent()).toBe('statut à confirmer (dernière information : 2012)');
     expect(await page.locator('[data-testid="contract-card-signature"]').textContent()).toBe('2012');
     expect(await page.locator('[data-testid="contract-card-duration"]').textContent()).toBe('1 an');
     expect(await page.locator('[data-testid="contract-card-signatories"]').textContent()).toMatch(/Coulommiers/);

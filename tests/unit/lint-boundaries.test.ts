@@ -10,7 +10,8 @@ async function restrictedImports(file: string, code: string): Promise<string[]> 
   return result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
-describe('import boundaries (eslint.config.js)', () => {
+// Linting with type information takes seconds on a loaded machine: a generous timeout, no speed asserted.
+describe('import boundaries (eslint.config.js)', { timeout: 60_000 }, () => {
   it('src/lib/ imports only src/lib/ and no viewer library', async () => {
     expect(await restrictedImports('src/lib/probe.ts', "import { fr } from '../i18n/fr.ts';\nexport const x = fr;\n")).toHaveLength(1);
     expect(await restrictedImports('src/lib/probe.ts', "import { Map } from 'maplibre-gl';\nexport const x = Map;\n")).toHaveLength(1);

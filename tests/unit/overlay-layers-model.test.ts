@@ -35,6 +35,9 @@ function zonesFixture(): ZonesOverlay {
   };
 }
 
+/** Contract statuses are judged at a fixed date, so the tests do not age. */
+const TODAY = '2026-12-02';
+
 function contract(id: string, status: ContractOverlayEntry['status'], communes: string[], extra: Partial<ContractOverlayEntry> = {}): ContractOverlayEntry {
   return {
     id,
@@ -136,21 +139,21 @@ describe('contracts of a territory', () => {
   ]);
 
   it('reports a commune inside a signed perimeter as covered, and the contracts next door', () => {
-    const r = territoryContracts(['77131'], contractsFixture(), neighbours);
+    const r = territoryContracts(['77131'], contractsFixture(), neighbours, TODAY);
     expect(r.coverage.coverage).toBe('covered');
     expect(r.coverage.contracts.map((c) => c.id)).toEqual(['a']);
     expect(r.neighbours.map((n) => n.id)).toEqual(['c']);
   });
 
   it('reports a partly covered territory with its covered communes; planned contracts do not cover', () => {
-    const r = territoryContracts(['77001', '77002'], contractsFixture(), neighbours);
+    const r = territoryContracts(['77001', '77002'], contractsFixture(), neighbours, TODAY);
     expect(r.coverage.coverage).toBe('partial');
     expect(r.coverage.covered).toEqual(['77001']);
     expect(r.coverage.otherContracts.map((c) => c.id)).toEqual(['b']);
   });
 
   it('ignores unmapped contracts', () => {
-    const r = territoryContracts(['2A004'], contractsFixture(), new Map());
+    const r = territoryContracts(['2A004'], contractsFixture(), new Map(), TODAY);
     expect(r.coverage.coverage).toBe('none');
     expect(r.neighbours).toEqual([]);
   });
@@ -166,7 +169,12 @@ describe('contract card', () => {
   });
 
   it('carries dates, duration, signatories, communes count, ARS, source and confidence', () => {
-    const card = contractCardModel(contract('pornic-2022', 'signe', ['44131', '44136']));
+    const card = contractCardModel(contract('pornic-2022', 'signe', ['44131', '44136']), TODAY);
+    expect(card.unconfirmedStatus).toBeNull();
+    // The same status seen seven years later is to be confirmed.
+    expect(contractCardModel(contract('pornic-2022', 'signe', ['44131']), '2029-06-01').unconfirmedStatus).toBe(
+      'statut à confirmer (dernière information : 2022)',
+    );
     expect(card).toMatchObject({
       signature: '29 avril 2022',
       end: '2027',

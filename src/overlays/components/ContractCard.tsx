@@ -82,6 +82,11 @@ export function ContractCard() {
         <ContractSwatch swatch={contractSwatch(card.status)} />
         <strong>{card.statusLabel}</strong>
         {card.statusAsOf && <span className="fr-text--xs" data-testid="contract-card-status-as-of"> {t.card.statusAsOf(card.statusAsOf, card.statusAsOfApproximate)}</span>}
+        {card.unconfirmedStatus && (
+          <span className="fr-badge fr-badge--warning fr-badge--sm fr-ml-1w" data-testid="contract-card-unconfirmed">
+            {card.unconfirmedStatus}
+          </span>
+        )}
       </p>
       {!card.mapped && (
         <p className="fr-text--sm fr-mb-1w" data-testid="contract-card-unmapped">
