@@ -10,12 +10,23 @@ import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { readCsv } from '../../src/lib/csv.ts';
 import { checkCsvStructure, decodeInput, describeCsvProblem, describeInputProblem, encodingLabel } from '../../src/lib/text-input.ts';
-import { formatIssue, hasErrors, validateRegistry, type CogLookup, type ContractRegistry } from '../../src/lib/contracts.ts';
-import { formatImportReport, importContractRows, mergeIntoRegistry } from './contract-import.ts';
+import { formatIssue, hasErrors, validateRegistry, type CogLookup, type Contract, type ContractRegistry } from '../../src/lib/contracts.ts';
+import { formatImportReport, importContractRows, mergeIntoRegistry, type MergeResult } from './contract-import.ts';
 import { REGISTRY_FILE, serialiseRegistry } from './registry.ts';
 
 export const USAGE =
-  'usage : npm run import:contracts -- liste.csv [--out data/contracts/registry.json] [--dry-run] [--force] [--allow-shrink]\n';
+  'usage : npm run import:contracts -- liste.csv|spec-polygones.json [--out data/contracts/registry.json] [--dry-run] [--force] [--allow-shrink]\n';
+
+/** What a list gives the merge: its contracts, its report, and what it had to drop. */
+export interface ImportedList {
+  readonly contracts: Contract[];
+  report(merge: MergeResult): string;
+  /** « 2 ligne(s) rejetée(s)… », empty when nothing was dropped. */
+  readonly dropped: string;
+}
+
+/** Reads a polygon import spec (`.json`, docs/contracts.md): contracts by area share of their polygons. */
+export type PolygonSpecReader = (file: string) => Promise<ImportedList>;
 
 /** Largest list read (a national list of CLS is a few hundred KB). */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
@@ -92,7 +103,12 @@ function writeAtomically(file: string, content: string): void {
   renameSync(temp, file);
 }
 
-export async function runContractImport(argv: readonly string[], loadCog: () => Promise<CogForImport>, io: ImportIo): Promise<number> {
+export async function runContractImport(
+  argv: readonly string[],
+  loadCog: () => Promise<CogForImport>,
+  io: ImportIo,
+  readPolygonSpec?: PolygonSpecReader,
+): Promise<number> {
   const args = parseImportArgs(argv);
   if (!args.input) {
     io.err(USAGE);
@@ -103,37 +119,51 @@ export async function runContractImport(argv: readonly string[], loadCog: () => 
     io.err(`${input.message}\n`);
     return 2;
   }
-  const decoded = decodeInput(input.bytes);
-  if (!decoded.ok) {
-    io.err(`${args.input} : ${describeInputProblem(decoded.problem)}\n`);
-    return 1;
-  }
-  const table = readCsv(decoded.text);
-  const structure = checkCsvStructure({ text: decoded.text, delimiter: table.delimiter, headers: table.headers, rows: table.rows.length, headerOffset: table.metadataLines.reduce((n, l) => n + l.length + 1, 0) });
-  if (structure) {
-    io.err(`${args.input} : ${describeCsvProblem(structure)}\nRegistre non modifié.\n`);
-    return 1;
-  }
-  io.out(`Fichier : ${args.input} (séparateur « ${table.delimiter === '\t' ? 'tab' : table.delimiter} », encodage ${encodingLabel(decoded.encoding)})\n`);
-
   const base = readBase(args.out);
   if (!base.ok) {
     io.err(`${base.message}\n`);
     return 1;
   }
-  const { cog, historicalPassage } = await loadCog();
-  const { contracts, report } = importContractRows(table.headers, table.rows, { cog, historicalPassage });
-  const merged = mergeIntoRegistry(base.registry, contracts);
-  io.out(`${formatImportReport(report, merged)}\n`);
+  let list: ImportedList;
+  let lookups: CogForImport;
+  if (args.input.endsWith('.json') && readPolygonSpec) {
+    lookups = await loadCog();
+    list = await readPolygonSpec(path.resolve(args.input));
+  } else {
+    const decoded = decodeInput(input.bytes);
+    if (!decoded.ok) {
+      io.err(`${args.input} : ${describeInputProblem(decoded.problem)}\n`);
+      return 1;
+    }
+    const table = readCsv(decoded.text);
+    const structure = checkCsvStructure({ text: decoded.text, delimiter: table.delimiter, headers: table.headers, rows: table.rows.length, headerOffset: table.metadataLines.reduce((n, l) => n + l.length + 1, 0) });
+    if (structure) {
+      io.err(`${args.input} : ${describeCsvProblem(structure)}\nRegistre non modifié.\n`);
+      return 1;
+    }
+    io.out(`Fichier : ${args.input} (séparateur « ${table.delimiter === '\t' ? 'tab' : table.delimiter} », encodage ${encodingLabel(decoded.encoding)})\n`);
+    lookups = await loadCog();
+    const { contracts, report } = importContractRows(table.headers, table.rows, lookups);
+    const dropped = report.rejected.length + report.unknownCodes.length;
+    list = {
+      contracts,
+      report: (merge) => formatImportReport(report, merge),
+      dropped: dropped > 0 ? `${report.rejected.length} ligne(s) rejetée(s), ${report.unknownCodes.length} code(s) inconnu(s)` : '',
+    };
+  }
+  const { cog } = lookups;
+  const { contracts } = list;
+  const merged = mergeIntoRegistry(base.registry, contracts, { cog });
+  io.out(`${list.report(merged)}\n`);
 
   const issues = validateRegistry(merged.registry, cog);
   if (issues.length > 0) {
-    io.out(`\nValidation du registre fusionné : ${issues.filter((i) => i.level === 'error').length} erreur(s), ${issues.filter((i) => i.level === 'warning').length} avertissement(s)\n`);
+    const count = (level: string) => issues.filter((i) => i.level === level).length;
+    io.out(`\nValidation du registre fusionné : ${count('error')} erreur(s), ${count('warning')} avertissement(s), ${count('info')} information(s)\n`);
     for (const issue of issues.slice(0, 2000)) io.out(`  ${formatIssue(issue)}\n`);
     if (issues.length > 2000) io.out(`  … et ${issues.length - 2000} de plus\n`);
   }
-  const dropped = report.rejected.length + report.unknownCodes.length;
-  const droppedNote = dropped > 0 ? `${report.rejected.length} ligne(s) rejetée(s), ${report.unknownCodes.length} code(s) inconnu(s)` : '';
+  const droppedNote = list.dropped;
 
   if (contracts.length === 0) {
     io.err(`\nAucune ligne retenue (${droppedNote || 'fichier sans ligne utilisable'}) : ${args.out} non modifié.\n`);
@@ -145,7 +175,7 @@ export async function runContractImport(argv: readonly string[], loadCog: () => 
   }
   if (args.dryRun) {
     io.out(`\n--dry-run : ${args.out} non modifié\n`);
-    return dropped > 0 || hasErrors(issues) ? 1 : 0;
+    return droppedNote || hasErrors(issues) ? 1 : 0;
   }
   if (hasErrors(issues) && !args.force) {
     io.err(`\nRegistre non écrit : erreurs de validation (corriger le fichier, ou --force pour écrire quand même)\n`);
@@ -153,7 +183,7 @@ export async function runContractImport(argv: readonly string[], loadCog: () => 
   }
   writeAtomically(args.out, serialiseRegistry(merged.registry));
   io.out(`\nÉcrit : ${args.out} (${merged.registry.contracts.length} contrats)\n`);
-  if (dropped > 0) {
+  if (droppedNote) {
     io.err(`Import partiel : ${droppedNote} (voir le rapport ci-dessus) ; code de sortie 1.\n`);
     return 1;
   }

@@ -352,7 +352,25 @@ function ByoReport({ result, noPassage }: { result: ByoResult; noPassage: boolea
       </p>
       <ul className="fr-text--xs fr-mb-1v">
         {o.remapped > 0 && <li>{t.byoReportRemapped(o.remapped)}</li>}
-        {o.duplicate > 0 && <li>{t.byoReportDuplicates(o.duplicate)}</li>}
+        {o.duplicate > 0 && (
+          <li data-testid="byo-report-duplicates">
+            {t.byoReportDuplicates(o.duplicate)}
+            {result.conflictingDuplicates.length > 0 && (
+              <>
+                {' — '}
+                {t.byoReportConflictsTitle}
+                <ul>
+                  {result.conflictingDuplicates.slice(0, 20).map((d) => (
+                    <li key={d.code} data-testid="byo-report-conflict" data-code={d.code}>
+                      {t.byoReportConflict(d.code, d.kept, d.ignored)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {result.identicalDuplicates.length > 0 && <> — {t.byoReportIdentical(result.identicalDuplicates.slice(0, 20).join(', '))}</>}
+          </li>
+        )}
         {o.missing > 0 && <li>{t.byoReportMissing(o.missing)}</li>}
         {o.unparsable > 0 && <li>{t.byoReportUnparsable(o.unparsable)}</li>}
         <li>{t.byoReportTerritories(result.withValue, report.referenceSize)}</li>

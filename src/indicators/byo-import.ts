@@ -6,7 +6,7 @@
 import type { CsvTable } from '../lib/csv.ts';
 import { parseNumber } from '../lib/number-parse.ts';
 import { normaliseCommuneCode, normaliseDepartementCode, normaliseSiren } from '../lib/codes.ts';
-import { matchRows, type FieldMerge, type MatchReport, type SourceRow } from '../lib/code-matching.ts';
+import { matchRows, type FieldMerge, type MatchReport, type RowValues, type SourceRow } from '../lib/code-matching.ts';
 import { aggregate, aggregateByParent, franceUnavailableReason, levelUnavailableReason, type Components } from '../lib/aggregate.ts';
 import { FRANCE, LEVELS, type AggregateLevel, type Level } from '../lib/levels.ts';
 import {
@@ -56,6 +56,36 @@ export interface ByoResult {
   unknownCodes: string[];
   /** Territories of the native level with a value. */
   withValue: number;
+  /** Codes given more than once with different values: what was kept (the first row) and what was set aside. */
+  conflictingDuplicates: DuplicateConflict[];
+  /** Codes repeated with the same values (harmless, listed for completeness). */
+  identicalDuplicates: string[];
+}
+
+export interface DuplicateConflict {
+  code: string;
+  /** The values of the row kept, as text ("12,5", or "3 / 120" for a ratio's numerator / denominator). */
+  kept: string;
+  ignored: string[];
+}
+
+const nfDuplicate = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 });
+
+/** The values of one row as text, in field order; a missing cell reads « vide ». */
+export function rowValuesText(values: RowValues | undefined, fields: readonly string[]): string {
+  return fields.map((f) => (values?.[f] === null || values?.[f] === undefined ? 'vide' : nfDuplicate.format(values[f]!))).join(' / ');
+}
+
+/** The duplicates of a matching report, named: conflicting codes with the value kept and those ignored. */
+export function describeDuplicates(report: MatchReport, fields: readonly string[]): { conflicting: DuplicateConflict[]; identical: string[] } {
+  const conflicting: DuplicateConflict[] = [];
+  const identical: string[] = [];
+  for (const d of report.duplicates) {
+    if (d.supersededBy) continue;
+    if (d.conflicting) conflicting.push({ code: d.code, kept: rowValuesText(d.kept, fields), ignored: (d.ignored ?? []).map((v) => rowValuesText(v, fields)) });
+    else identical.push(d.code);
+  }
+  return { conflicting, identical };
 }
 
 /** The quantity named in the "not aggregable" reason. */
@@ -304,6 +334,7 @@ export function buildCustomIndicator(table: CsvTable, mapping: ByoMapping, refer
     levels,
   };
   const unknownCodes = [...new Set(report.unmatched.map((u) => u.code))];
+  const duplicates = describeDuplicates(report, Object.keys(fields));
   return {
     entry,
     file,
@@ -311,5 +342,7 @@ export function buildCustomIndicator(table: CsvTable, mapping: ByoMapping, refer
     matchedRows: report.outcomes.matched + report.outcomes.remapped,
     unknownCodes,
     withValue: present.length,
+    conflictingDuplicates: duplicates.conflicting,
+    identicalDuplicates: duplicates.identical,
   };
 }

@@ -11,9 +11,13 @@ export interface ExportRow {
   code: string;
   name: string;
   value: number | null;
+  /** Why the value is missing: « secret statistique », « non couvert par la source », « non calculable à cet échelon ». */
+  absence?: string | null;
+  /** An estimate's method, in French. */
+  method?: string | null;
 }
 
-export const EXPORT_HEADER = ['code', 'nom', 'valeur', 'classe', 'intervalle'] as const;
+export const EXPORT_HEADER = ['code', 'nom', 'valeur', 'classe', 'intervalle', 'absence', 'methode'] as const;
 
 /**
  * Rows sorted by code; `classe` is 1-based (empty when the value is missing),
@@ -23,7 +27,15 @@ export function indicatorCsv(rows: readonly ExportRow[], classification: Pick<Cl
   const sorted = [...rows].sort(byCode);
   const out = sorted.map((row): CsvValue[] => {
     const cls = valueToClass(row.value, classification.breaks);
-    return [row.code, row.name, row.value, cls === null ? null : cls + 1, cls === null ? null : (classification.labels[cls] ?? '')];
+    return [
+      row.code,
+      row.name,
+      row.value,
+      cls === null ? null : cls + 1,
+      cls === null ? null : (classification.labels[cls] ?? ''),
+      row.value === null ? (row.absence ?? null) : null,
+      row.method ?? null,
+    ];
   });
   return toCsv(EXPORT_HEADER, out);
 }

@@ -23,11 +23,12 @@ export function neutraliseFormula(text: string): string {
   return looksLikeFormula(text) ? `'${text}` : text;
 }
 
-/** A number as French Excel parses it: "1234,5", full precision, no thousands separator. */
+/** A number as French Excel parses it: "1234,5", full precision (15 significant digits), no thousands separator. */
 export function excelNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  const rounded = Math.round(value * 1e6) / 1e6;
-  return String(Object.is(rounded, -0) ? 0 : rounded).replace('.', ',');
+  // 15 significant digits: every digit a double holds reliably, without binary noise (0.1 + 0.2).
+  const exact = Number(value.toPrecision(15));
+  return String(Object.is(exact, -0) ? 0 : exact).replace('.', ',');
 }
 
 /** One cell: numbers with a decimal comma, text neutralised then quoted when it holds ; " CR or LF. */

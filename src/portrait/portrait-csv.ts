@@ -47,12 +47,13 @@ export function portraitToCsv(model: PortraitModel, checklist: readonly RuleResu
   for (const f of model.indicators) {
     const ref = (scope: string) => {
       const c = f.comparisons.find((x) => x.scope === scope);
-      return c ? round(c.value, f.def.decimals ?? 2) : null;
+      // Full precision: rounding is for display only.
+      return c ? c.value : null;
     };
     push([
       t.themes[f.def.theme],
       f.def.label,
-      round(f.value, f.def.decimals ?? 2),
+      f.value,
       f.def.unit,
       f.rank?.rank,
       f.rank?.count,

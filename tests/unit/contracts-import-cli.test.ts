@@ -73,7 +73,7 @@ describe('contract import command: exit codes and file safety', () => {
 
   it('exits 1 and writes nothing when every line is rejected', async () => {
     const original = before();
-    const r = await run([HEADER, line('Un', '77131', 'statut inconnu'), line('Deux', '77131', '???')].join('\n'));
+    const r = await run([HEADER, line('Un', '77131', 'n’importe quoi'), line('Deux', '77131', '???')].join('\n'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/Aucune ligne retenue/);
     expect(r.registry).toBe(original);
@@ -173,16 +173,19 @@ describe('the real command (tsx)', () => {
 describe('overlap check', () => {
   const contract = (i: number, status: Contract['status'], communes: string[]): Contract => ({ ...EXISTING.contracts[0]!, id: `c${i}`, name: `C${i}`, status, perimeter: { communes, epci: [] } });
 
-  it('keeps the rule: two active contracts on a commune is an error, an ended or planned one a warning', () => {
+  it('keeps the rule: two active contracts partly overlapping is an error, nested ones information, an ended or planned one a warning', () => {
     const issues = overlapIssues([
       { contract: contract(1, 'signe', ['77131', '77284']), line: 1, communes: ['77131', '77284'] },
-      { contract: contract(2, 'signe', ['77131']), line: 2, communes: ['77131'] },
+      { contract: contract(2, 'signe', ['77131', '77002']), line: 2, communes: ['77131', '77002'] },
       { contract: contract(3, 'termine', ['77284']), line: 3, communes: ['77284'] },
       { contract: contract(4, 'envisage', ['77001']), line: 4, communes: ['77001'] },
+      { contract: contract(5, 'signe', ['77284']), line: 5, communes: ['77284'] },
     ]);
     expect(issues.map((i) => [i.level, i.id, i.message.split(' (')[0]])).toEqual([
       ['error', 'c2', 'chevauche le contrat actif c1'],
       ['warning', 'c3', 'partage 77284 avec c1'],
+      ['info', 'c5', 'c5'],
+      ['warning', 'c5', 'partage 77284 avec c3'],
     ]);
   });
 

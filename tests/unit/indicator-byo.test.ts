@@ -129,3 +129,17 @@ describe('buildCustomIndicator', () => {
     expect(r.file.levels.epci!.values).toEqual({ '200000000': null, '200054781': 7, '242010056': 5 });
   });
 });
+
+describe('duplicate codes in an imported file', () => {
+  it('names each conflicting code with the value kept (first row) and those set aside; identical repeats are listed apart', () => {
+    const csv = ['Code;Valeur', '2A004;12,5', '2A008;3', '2A004;13', '2A008;3', '2A004;s'].join('\r\n');
+    const table = readCsv(csv);
+    const mapping = { ...guessMapping(table, 'doublons.csv'), aggregation: 'none' as const };
+    const r = buildCustomIndicator(table, mapping, reference, 'byo:dup', 'doublons.csv');
+    expect(r.report.outcomes.duplicate).toBe(3);
+    expect(r.conflictingDuplicates).toEqual([{ code: '2A004', kept: '12,5', ignored: ['13', 'vide'] }]);
+    expect(r.identicalDuplicates).toEqual(['2A008']);
+    // The value kept is the first row's.
+    expect(r.file.levels.commune!.values['2A004']).toBe(12.5);
+  });
+});
