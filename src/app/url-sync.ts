@@ -10,6 +10,9 @@ export function startUrlSync(store: AppStore, codec: UrlCodec<UrlState>, onExter
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = window.location.hash;
   const write = () => {
+    // The hash was changed from outside and its hashchange is still queued: that link wins,
+    // writing the older state now would replace it before it is read.
+    if (window.location.hash !== lastWritten) return;
     const hash = codec.serialize(codec.pick(store.getState()));
     if (hash !== window.location.hash) {
       history.replaceState(history.state, '', hash);
