@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/contracts.ts';
 import { normaliseCommuneCode, normaliseSiren, plmCommuneOf } from '../../src/lib/codes.ts';
 import { matchContract, type ContractMatch, type MatchableContract } from './contract-match.ts';
+import { looksLikeFormula } from '../../src/lib/csv-write.ts';
 
 /** Our field → accepted column names (compared folded: lower case, no accents, `_` for spaces). */
 export const IMPORT_COLUMNS = {
@@ -46,6 +47,28 @@ export const IMPORT_COLUMNS = {
 } as const;
 
 export type ImportField = keyof typeof IMPORT_COLUMNS;
+
+/** Longest cell accepted, in characters: a name, a list of codes, any other text. */
+export const MAX_CELL_LENGTH = { name: 300, id: 120, codes: 60_000, text: 4_000 } as const;
+const CODE_FIELDS: ReadonlySet<ImportField> = new Set(['communes', 'epci', 'departements']);
+
+/**
+ * Why a line's cells cannot be taken as they are, or null: a cell a
+ * spreadsheet would run as a formula (= + - @ tab CR first), or longer than
+ * MAX_CELL_LENGTH. Only the mapped columns are looked at.
+ */
+export function cellProblem(raw: Readonly<Record<string, string>>, columns: Partial<Record<ImportField, string>>): string | null {
+  for (const [field, header] of Object.entries(columns) as Array<[ImportField, string]>) {
+    const value = raw[header] ?? '';
+    const limit = field === 'name' ? MAX_CELL_LENGTH.name : field === 'id' ? MAX_CELL_LENGTH.id : CODE_FIELDS.has(field) ? MAX_CELL_LENGTH.codes : MAX_CELL_LENGTH.text;
+    if (value.length > limit) return `colonne ${header} trop longue (${value.length} caractères, au plus ${limit})`;
+    // A lone dash is how French tables write "none", not a formula.
+    if (!/^[\s-]*$/.test(value) && (looksLikeFormula(value) || looksLikeFormula(value.trimStart()))) {
+      return `colonne ${header} : « ${value.trim().slice(0, 40)} » commence par = + - @ ou une tabulation, formule de tableur refusée`;
+    }
+  }
+  return null;
+}
 
 function fold(text: string): string {
   return text
@@ -162,6 +185,8 @@ export function importContractRows(
     const id = slug(get('id') || name);
     const reject = (message: string) => report.rejected.push({ row, id: id || null, message });
     const note = (message: string) => report.notes.push({ row, id, message });
+    const bad = cellProblem(raw, columns);
+    if (bad) return reject(bad);
     if (!name) return reject('nom du contrat absent');
     if (!id) return reject('identifiant impossible à construire');
     if (ids.has(id)) return reject(`identifiant ${id} en double dans le fichier`);
@@ -380,11 +405,13 @@ export function mergeIntoRegistry(registry: ContractRegistry, imported: readonly
   const matchable = (c: Contract): MatchableContract => ({ id: c.id, name: c.name, communes: cog ? resolvePerimeter(c, cog) : [], generation: c.generation, year: year(c) });
   // Lines of one file are distinct contracts by their author's decision: only the registry as it was is searched for duplicates.
   const before = cog ? registry.contracts.map(matchable) : [];
+  // Positions by id: a long list merges in linear time.
+  const position = new Map(contracts.map((c, i) => [c.id, i]));
   let referenceDate = registry.referenceDate;
   for (const line of imported) {
     if (line.statusAsOf && !line.statusAsOfApproximate && comparePartialDates(line.statusAsOf, referenceDate) > 0) referenceDate = line.statusAsOf;
-    const i = contracts.findIndex((c) => c.id === line.id);
-    if (i >= 0) {
+    const i = position.get(line.id);
+    if (i !== undefined) {
       const previous = contracts[i]!;
       const extraSources = previous.sources.filter((s) => !line.sources.some((n) => n.url === s.url));
       contracts[i] = {
@@ -400,13 +427,14 @@ export function mergeIntoRegistry(registry: ContractRegistry, imported: readonly
       const matches = matchContract(matchable(line), before);
       const duplicate = matches.find((m) => m.verdict === 'duplicate');
       if (duplicate) {
-        const j = contracts.findIndex((c) => c.id === duplicate.id);
+        const j = position.get(duplicate.id)!;
         contracts[j] = enrichContract(contracts[j]!, line, cog);
         result.duplicates.push({ imported: line.id, into: duplicate.id, jaccard: duplicate.jaccard, nameScore: duplicate.nameScore });
         continue;
       }
       if (matches.length > 0) result.related.push({ imported: line.id, matches });
     }
+    position.set(line.id, contracts.length);
     contracts.push(line);
     result.added.push(line.id);
   }

@@ -7,6 +7,7 @@ import {
   comparePartialDates,
   CONTRACT_STATUS_LABELS,
   coveredCommunes,
+  resolveContractsAt,
   PERIMETER_TYPE_LABELS,
   populationCoverage,
   resolvePerimeter,
@@ -69,10 +70,12 @@ export function summariseRegistry(
 
 /** Share of the population covered by a contract in force, per département, région and France. */
 export function contractCoverageIndicator(
-  contracts: readonly Pick<ContractOverlayEntry, 'status' | 'communes' | 'id'>[],
+  contracts: readonly Pick<ContractOverlayEntry, 'id' | 'status' | 'communes' | 'mapped' | 'statusAsOf' | 'dates' | 'durationYears'>[],
   communeIndex: ReadonlyMap<string, IndexedCommune>,
+  asOf: string,
 ): ContractCoverageIndicator {
-  const covered = coveredCommunes(contracts, ACTIVE_STATUSES);
+  // Same rule as the panel: a status older than the contract's duration does not count as in force.
+  const covered = coveredCommunes(resolveContractsAt(contracts, asOf), ACTIVE_STATUSES);
   const groups = { departement: new Map<string, Array<{ code: string; population: number | null }>>(), region: new Map<string, Array<{ code: string; population: number | null }>>() };
   const all: Array<{ code: string; population: number | null }> = [];
   for (const [code, entry] of communeIndex) {
@@ -87,7 +90,7 @@ export function contractCoverageIndicator(
   }
   const per = (level: 'departement' | 'region'): Record<string, PopulationCoverage> =>
     Object.fromEntries([...groups[level]].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, rows]) => [code, populationCoverage(rows, covered)]));
-  return { statuses: [...ACTIVE_STATUSES], france: populationCoverage(all, covered), departement: per('departement'), region: per('region') };
+  return { statuses: [...ACTIVE_STATUSES], asOf, france: populationCoverage(all, covered), departement: per('departement'), region: per('region') };
 }
 
 export function buildContractsOverlay(
@@ -143,7 +146,7 @@ export function buildContractsOverlay(
     referenceDate: registry.referenceDate,
     statusLabels: CONTRACT_STATUS_LABELS,
     registry: summariseRegistry(contracts, registry.referenceDate, regionOf, regionNames),
-    coverage: contractCoverageIndicator(contracts, communeIndex),
+    coverage: contractCoverageIndicator(contracts, communeIndex, registry.referenceDate),
     contracts,
     perimeters: { type: 'FeatureCollection', features },
   };

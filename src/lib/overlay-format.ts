@@ -108,6 +108,8 @@ export interface RegistrySummary {
 export interface ContractCoverageIndicator {
   /** Statuses counted as "in force". */
   statuses: ContractStatus[];
+  /** Date statuses are judged at (the registry's reference date): older ones are « à confirmer » and do not count. */
+  asOf: string;
   france: PopulationCoverage;
   departement: Record<string, PopulationCoverage>;
   region: Record<string, PopulationCoverage>;

@@ -6,6 +6,7 @@ import type { Level, SupraLevel } from '../lib/levels.ts';
 import {
   neighbouringContracts,
   rollupCoverage,
+  resolveContractsAt,
   type CoverageResult,
   type ResolvedContract,
 } from '../lib/contracts.ts';
@@ -91,8 +92,9 @@ export function communesOfTerritory(level: Level, code: string, communeIndex: Co
 // ---------------------------------------------------------------------------
 // Contracts
 
-export function resolvedContracts(overlay: ContractsOverlay): ResolvedContract[] {
-  return overlay.contracts.filter((c) => c.mapped).map((c) => ({ id: c.id, status: c.status, communes: c.communes }));
+/** Mapped contracts for the rollup; a status older than the contract's duration at `today` does not count as covering. */
+export function resolvedContracts(overlay: ContractsOverlay, today: string = new Date().toISOString().slice(0, 10)): ResolvedContract[] {
+  return resolveContractsAt(overlay.contracts, today);
 }
 
 export interface TerritoryContracts {

@@ -179,8 +179,11 @@ describe('overlays', () => {
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();
-    expect(await coverage.textContent()).toBe('Couvert par un CLS');
-    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/CLS de Coulommiers/);
+    // Coulommiers' CLS was last reported « en renouvellement » in 2012 for a 1-year contract: not counted as running.
+    expect(await coverage.textContent()).toBe('Non couvert par un CLS en vigueur');
+    expect(await page.locator('[data-testid="panel-contracts-other"]').textContent()).toMatch(
+      /CLS de Coulommiers.*statut à confirmer \(dernière information : 2012\)/,
+    );
     await page.locator('[data-testid="panel-zones"]').waitFor();
     expect(await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent()).toBe('1 / 1');
     expect(await page.locator('[data-testid="panel-zone-rural_isole-communes"]').textContent()).toBe('0 / 1');
@@ -198,9 +201,10 @@ describe('overlays', () => {
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();
-    expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Coulommiers/);
+    expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Chelles/);
     expect(await page.locator('[data-testid="panel-contracts"]').getAttribute('data-coverage')).toBe('partial');
-    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/Coulommiers/);
+    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/Meaux/);
+    expect(await page.locator('[data-testid="panel-contracts-other"]').textContent()).toMatch(/Coulommiers/);
     // Zone counts of a département come from the build's aggregate (= sum over its communes).
     const qpv = await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent();
     expect(qpv).toMatch(/^\d+ \/ \d[\d\s\u202f]*$/);

@@ -7,6 +7,9 @@ import {
   parsePeriod,
   resolvePerimeter,
   rollupCoverage,
+  resolveContractsAt,
+  statusFreshness,
+  statusText,
   validateRegistry,
   type CogLookup,
   type Contract,
@@ -257,5 +260,55 @@ describe('rollupCoverage', () => {
       { id: 'planned-2a', status: 'en_preparation', adjacentCommunes: ['2A004'] },
       { id: 'signed-01', status: 'signe', adjacentCommunes: ['01002'] },
     ]);
+  });
+});
+
+describe('status freshness', () => {
+  const contract = (over: Partial<Pick<Contract, 'status' | 'statusAsOf' | 'dates' | 'durationYears'>>) => ({
+    status: 'signe' as const,
+    statusAsOf: null,
+    dates: { engagement: null, signature: null, start: null, end: null },
+    durationYears: null,
+    ...over,
+  });
+
+  it('a status last reported longer ago than the contract lasts is « à confirmer » and does not cover', () => {
+    // Coulommiers: a 1-year CLS « en renouvellement » as of 2012.
+    const old = contract({ status: 'en_renouvellement', statusAsOf: '2012', durationYears: 1 });
+    expect(statusFreshness(old, '2026-12-02')).toEqual({ confirmed: false, lastInformation: '2012' });
+    expect(statusText(old, '2026-12-02')).toBe('statut à confirmer (dernière information : 2012)');
+    const roll = rollupCoverage(['77131'], [{ id: 'c', status: 'en_renouvellement', communes: ['77131'], unconfirmed: true }]);
+    expect(roll.coverage).toBe('none');
+    expect(roll.otherContracts.map((s) => s.id)).toEqual(['c']);
+  });
+
+  it('5 years when the duration is unknown; the newest of the status date and the contract dates counts', () => {
+    expect(statusFreshness(contract({ statusAsOf: '2021-12' }), '2026-11-30').confirmed).toBe(true);
+    expect(statusFreshness(contract({ statusAsOf: '2018' }), '2026-12-02').confirmed).toBe(false);
+    expect(statusFreshness(contract({ statusAsOf: '2018', dates: { engagement: null, signature: '2023-05', start: null, end: null } }), '2026-12-02')).toEqual({
+      confirmed: true,
+      lastInformation: '2023-05',
+    });
+    expect(statusText(contract({ statusAsOf: '2024' }), '2026-12-02')).toBe('Signé / en cours');
+  });
+
+  it('resolveContractsAt marks stale statuses unconfirmed and drops unmapped contracts', () => {
+    const resolved = resolveContractsAt(
+      [
+        { id: 'old', mapped: true, communes: ['77131'], ...contract({ status: 'en_renouvellement', statusAsOf: '2012', durationYears: 1 }) },
+        { id: 'new', mapped: true, communes: ['77284'], ...contract({ statusAsOf: '2024' }) },
+        { id: 'nowhere', mapped: false, communes: [], ...contract({ statusAsOf: '2024' }) },
+      ],
+      '2026-12-02',
+    );
+    expect(resolved).toEqual([
+      { id: 'old', status: 'en_renouvellement', communes: ['77131'], unconfirmed: true },
+      { id: 'new', status: 'signe', communes: ['77284'] },
+    ]);
+  });
+
+  it('ended contracts and undated statuses are left as they are', () => {
+    expect(statusFreshness(contract({ status: 'termine', statusAsOf: '2010' }), '2026-12-02').confirmed).toBe(true);
+    expect(statusFreshness(contract({}), '2026-12-02')).toEqual({ confirmed: true, lastInformation: null });
   });
 });

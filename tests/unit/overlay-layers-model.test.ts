@@ -73,7 +73,7 @@ function contractsFixture(): ContractsOverlay {
     referenceDate: '2025-11',
     statusLabels: {} as ContractsOverlay['statusLabels'],
     registry: { contracts: 4, mapped: 3, byStatus: {}, referenceDate: '2025-11', regions: [] },
-    coverage: { statuses: ['signe', 'en_renouvellement'], france: { covered: 0, total: 0, share: null, withoutPopulation: 0 }, departement: {}, region: {} },
+    coverage: { statuses: ['signe', 'en_renouvellement'], asOf: '2025-11', france: { covered: 0, total: 0, share: null, withoutPopulation: 0 }, departement: {}, region: {} },
     contracts: [
       contract('a', 'signe', ['77131', '77001']),
       contract('b', 'envisage', ['77002']),
