@@ -9,11 +9,13 @@ import { buildCommuneTiles } from './boundaries/tiles.ts';
 import { buildIndicators } from './indicators/index.ts';
 import { buildOverlays } from './overlays/index.ts';
 import { buildPerimeterPassage } from './perimeter-passage.ts';
+import { buildLabels } from './labels/index.ts';
 
 const ctx = defaultContext();
 await runBuild(ctx, [
   ['boundaries: communes, EPCI, bassins de vie, départements, régions', buildBoundaries],
   ['tiles: commune vector tiles from the published topology', buildCommuneTiles],
+  ['labels: place-name points (régions, départements, communes)', buildLabels],
   ['overlays: contracts, zones, care offer', buildOverlays],
   ['indicators: catalogue, values per level, match reports', buildIndicators],
   ['perimeter: historical passage table for import', buildPerimeterPassage],

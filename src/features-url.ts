@@ -10,7 +10,9 @@ import {
   type CoreUrlState,
   type UrlFields,
 } from './state/url-state.ts';
-import { classificationUrlCodec, indicatorUrlCodec } from './indicators/url-fields.ts';
+import { classificationUrlCodec, DEFAULT_INDICATOR, indicatorUrlCodec } from './indicators/url-fields.ts';
+import { embedUrlCodec } from './published/url-fields.ts';
+import { comparisonUrlCodec, type ComparedPerimeter } from './perimeter/comparison-url.ts';
 import { DEFAULT_CLASSIFICATION, type ClassificationSettings } from './indicators/classification-settings.ts';
 import { perimeterUrlCodec, type PerimeterUrlValue } from './perimeter/url-field.ts';
 import { portraitUrlCodec, type PortraitUrlValue } from './portrait/url-field.ts';
@@ -27,15 +29,23 @@ export interface UrlState extends CoreUrlState {
   readonly portrait: PortraitUrlValue;
   /** Overlays switched on: contracts, priority zones, hospitals. */
   readonly overlays: readonly OverlayId[];
+  /** Perimeters kept for side-by-side comparison (with the builder). */
+  readonly comparison: readonly ComparedPerimeter[];
+  /** Embedded in another page (`embed=1`): the map, its title, legend and credits only. */
+  readonly embed: boolean;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
   ...CORE_URL_DEFAULTS,
-  indicator: null,
+  // A link opened cold shows something: access to GPs by EPCI.
+  level: 'epci',
+  indicator: DEFAULT_INDICATOR,
   classification: DEFAULT_CLASSIFICATION,
   perimeter: null,
   portrait: null,
   overlays: DEFAULT_OVERLAYS,
+  comparison: [],
+  embed: false,
 };
 
 export const URL_FIELDS: UrlFields<UrlState> = {
@@ -45,6 +55,8 @@ export const URL_FIELDS: UrlFields<UrlState> = {
   perimeter: perimeterUrlCodec,
   portrait: portraitUrlCodec,
   overlays: overlaysUrlCodec,
+  comparison: comparisonUrlCodec,
+  embed: embedUrlCodec,
 };
 
 export const URL_CODEC = createUrlCodec(URL_FIELDS, DEFAULT_URL_STATE);

@@ -22,6 +22,7 @@ import { perimeterLayer } from './perimeter/layer.ts';
 import { PerimeterStartSection } from './perimeter/StartSection.tsx';
 import { PortraitSection } from './portrait/PortraitSection.tsx';
 import { URL_CODEC, type UrlState } from './features-url.ts';
+import { labelsModule } from './labels/labels-module.ts';
 
 export interface TooltipLineProps {
   readonly level: Level;
@@ -39,7 +40,7 @@ export interface AtlasFeatures {
 }
 
 export const FEATURES: AtlasFeatures = {
-  layerModules: [choroplethModule, overlayMapModule, perimeterLayer],
+  layerModules: [choroplethModule, overlayMapModule, perimeterLayer, labelsModule],
   panelSections: [
     { id: 'identity', Component: IdentitySection },
     { id: 'parents', title: fr.panel.parents, Component: ParentsSection },

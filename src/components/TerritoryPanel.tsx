@@ -7,6 +7,9 @@ import { fr } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { PanelSection } from './panel/section.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
+import { SheetHandle } from '../published/SheetHandle.tsx';
+import { useUi } from '../published/ui-state.ts';
+import { consumeMapKeyboardMove } from '../published/map-keyboard.ts';
 
 export function TerritoryPanel({ sections, onClosed }: { sections: readonly PanelSection[]; onClosed: () => void }) {
   const atlas = useAtlas();
@@ -16,15 +19,19 @@ export function TerritoryPanel({ sections, onClosed }: { sections: readonly Pane
   const headingRef = useRef<HTMLHeadingElement>(null);
   const panelRef = useRef<HTMLElement>(null);
   const selectionKey = selection ? `${selection.level}:${selection.code}` : '';
+  const sheet = useUi((s) => s.sheets.territory);
 
   useEffect(() => {
     if (selectionKey === '') return;
-    // Move focus to the panel only when it was on nothing or on the map (a click on a
-    // territory); a control the user is working (search box, level switch, perimeter
-    // tools…) keeps it, so arrows on the level switch keep moving between levels.
+    // Move focus to the panel only when it was on nothing, on the map (a click on a
+    // territory) or in the data table (a row picked); a control the user is working
+    // (search box, level switch, perimeter tools…) keeps it, so arrows on the level
+    // switch keep moving between levels. An Alt + arrow move on the map keeps it on
+    // the map (the change is announced), so the next arrow moves again.
     const active = document.activeElement;
-    const idle = !active || active === document.body || !!active.closest('#atlas-map');
-    if (idle && !panelRef.current?.contains(active)) headingRef.current?.focus();
+    const idle = !active || active === document.body || !!active.closest('#atlas-map') || !!active.closest('#atlas-data-table');
+    const keyboardMove = consumeMapKeyboardMove();
+    if (idle && !keyboardMove && !panelRef.current?.contains(active)) headingRef.current?.focus();
     if (!atlas.territory(selection)) void atlas.ensureIndex(selection!.level);
   }, [selectionKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -39,9 +46,11 @@ export function TerritoryPanel({ sections, onClosed }: { sections: readonly Pane
   return (
     <aside
       ref={panelRef}
+      id="atlas-territory-panel"
       className="atlas-panel"
       aria-labelledby="atlas-panel-title"
       data-testid="territory-panel"
+      data-sheet={sheet}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -49,6 +58,7 @@ export function TerritoryPanel({ sections, onClosed }: { sections: readonly Pane
         }
       }}
     >
+      <SheetHandle id="territory" title={territory?.name ?? fr.panel.title} controls="atlas-territory-panel" />
       <div className="atlas-panel__head">
         <p className="fr-text--sm fr-mb-0 atlas-panel__kicker">{fr.panel.title}</p>
         <button type="button" className="fr-btn--close fr-btn" title={fr.panel.close} aria-label={fr.panel.close} onClick={close}>

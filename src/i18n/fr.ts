@@ -7,7 +7,7 @@ import type { LinkDrop } from '../url-coherence.ts';
 const numberFr = new Intl.NumberFormat('fr-FR');
 const areaFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
-// ==== BEGIN portrait: territory portrait & CLS checklist ====
+// Portrait: territory portrait & CLS checklist
 const nfPortrait = (decimals: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
 const portraitFr = {
   title: 'Portrait du territoire',
@@ -203,9 +203,8 @@ const portraitFr = {
     generatedOn: 'date_export',
   },
 };
-// ==== END portrait ====
 
-// ==== BEGIN perimeter builder ====
+// Perimeter builder
 const perimeterNumber = new Intl.NumberFormat('fr-FR');
 const perimeterPlural = (n: number, one: string, many: string) => `${perimeterNumber.format(n)} ${n > 1 ? many : one}`;
 const perimeterFr = {
@@ -329,9 +328,8 @@ const perimeterFr = {
     compare: (n: number) => `${perimeterPlural(n, 'périmètre', 'périmètres')} en comparaison.`,
   },
 };
-// ==== END perimeter ====
 
-// ==== BEGIN overlays: contracts, priority zones, care offer ====
+// Overlays: contracts, priority zones, care offer
 const overlaysNumberFr = new Intl.NumberFormat('fr-FR');
 const overlaysPlural = (n: number, one: string, many: string) => `${overlaysNumberFr.format(n)} ${n <= 1 ? one : many}`;
 
@@ -471,7 +469,6 @@ const overlaysFr = {
     textAlternative: (n: number) => `${overlaysPlural(n, 'établissement hospitalier', 'établissements hospitaliers')} en points, regroupés aux petites échelles.`,
   },
 };
-// ==== END overlays ====
 
 export const fr = {
   app: {
@@ -576,7 +573,7 @@ export const fr = {
   overlays: overlaysFr,
 } as const;
 
-// ==== BEGIN indicators: choropleth, legend, CSV import/export ====
+// Indicators: choropleth, legend, CSV import/export
 const nfIndicators = new Intl.NumberFormat('fr-FR');
 const levelPhrase: Record<Level, string> = {
   commune: 'à l’échelle des communes',
@@ -740,9 +737,8 @@ export const frIndicators = {
   byoDefaultLabel: (file: string) => `Import : ${file}`,
   byoNoMatch: 'Aucune ligne n’a pu être rattachée à un territoire : vérifiez la colonne des codes et leur nature.',
 } as const;
-// ==== END indicators ====
 
-// ==== BEGIN input checks (files handed to the atlas, links, map errors) ====
+// Input checks (files handed to the atlas, links, map errors)
 export const frInput = {
   // Shared with the contract import command (scripts/ may only import src/lib): the messages live there.
   problem: describeInputProblem,
@@ -787,4 +783,81 @@ export const frInput = {
   importCancelled: 'Import annulé.',
   importFileSummary: (encoding: string) => `Encodage lu : ${encoding}.`,
 } as const;
-// ==== END input checks ====
+
+// Published map (title, shell, sheets, share, embed, export, data table, labels)
+const titleLevel: Record<Level, string> = {
+  commune: 'par commune',
+  epci: 'par intercommunalité',
+  bv: 'par bassin de vie',
+  departement: 'par département',
+  region: 'par région',
+};
+export const frPublished = {
+  /** Short headline of an indicator in the map title, where its catalogue label is too long. */
+  headline: (id: string, label: string): string => {
+    const apl = /^apl_mg(?:_moins65)?_(\d{4})$/.exec(id);
+    return apl ? `Accès aux médecins généralistes (APL ${apl[1]})` : label;
+  },
+  titleLevel: (level: Level) => titleLevel[level],
+  noIndicatorTitle: (level: Level) => `Territoires ${titleLevel[level]}`,
+  titleWhere: (where: string) => ` — ${where}`,
+  perimeterWhere: (name: string) => `périmètre « ${name} »`,
+  documentTitle: (title: string) => `${title} — CLS Atlas`,
+  brand: 'CLS Atlas',
+  brandTagline: 'Inégalités territoriales de santé',
+  about: 'À propos et sources',
+  aboutTitle: 'À propos de CLS Atlas',
+  closeDialog: 'Fermer',
+  share: 'Partager',
+  shareTitle: 'Partager cette carte',
+  shareCopied: 'Lien copié dans le presse-papiers.',
+  shareCopyFailed: 'Copie impossible : sélectionnez le lien ci-dessous et copiez-le.',
+  shareLink: 'Lien vers cette carte',
+  shareCopy: 'Copier le lien',
+  embedTitle: 'Intégrer la carte dans une page',
+  embedHint: 'Copiez ce code HTML : la carte, son titre, sa légende et ses sources seulement.',
+  embedCode: 'Code d’intégration (iframe)',
+  embedCopy: 'Copier le code',
+  embedOpen: 'Ouvrir la carte complète dans CLS Atlas',
+  exportPng: 'Exporter en image',
+  exportTitle: 'Exporter la carte en image (PNG)',
+  exportScreen: 'Taille écran',
+  exportPrint: 'Taille impression (A4, 300 dpi)',
+  exportDone: (w: number, h: number) => `Image de ${w} × ${h} pixels enregistrée.`,
+  exportFailed: 'L’image de la carte n’a pas pu être produite.',
+  exportSource: 'Sources',
+  exportDate: (date: string) => `Carte produite le ${date}`,
+  exportAddress: (url: string) => `CLS Atlas — ${url}`,
+  toolbar: 'Outils de la carte',
+  menu: 'Outils',
+  levelSelect: 'Échelon',
+  collapse: 'Replier le panneau',
+  expand: 'Déplier le panneau',
+  sheetHandle: (title: string, expanded: boolean) => `${title} : ${expanded ? 'réduire' : 'agrandir'}`,
+  indicatorSheet: 'Indicateur et légende',
+  insets: 'Outre-mer',
+  insetLabel: (name: string) => `Afficher ${name}`,
+  table: {
+    open: 'Tableau des données',
+    skip: 'Aller au tableau des données',
+    title: (what: string) => `Tableau des données : ${what}`,
+    caption: (count: number) => `${numberFr.format(count)} territoires. Cliquez sur un en-tête pour trier ; Entrée sur une ligne pour sélectionner le territoire.`,
+    filter: 'Filtrer par nom ou code',
+    name: 'Territoire',
+    code: 'Code',
+    value: 'Valeur',
+    cls: 'Classe',
+    noValue: 'donnée manquante',
+    sortAsc: 'tri croissant',
+    sortDesc: 'tri décroissant',
+    select: (name: string) => `Sélectionner ${name}`,
+    shown: (shown: number, total: number) => `${numberFr.format(shown)} ligne${shown > 1 ? 's' : ''} sur ${numberFr.format(total)}`,
+    more: 'Afficher plus de lignes',
+    close: 'Fermer le tableau',
+    noIndicator: 'Aucun indicateur cartographié : le tableau liste les territoires seulement.',
+  },
+  keyboardHelp:
+    'Carte : Entrée sélectionne le territoire au centre ; Alt + flèches passe au territoire voisin dans cette direction ; flèches seules déplacent la carte.',
+  announceSelected: (name: string, level: string) => `${name} (${level}) sélectionné. Panneau du territoire ouvert.`,
+  comparisonCsv: 'Exporter la comparaison (CSV)',
+} as const;

@@ -10,6 +10,10 @@ import { ExportButton } from './ExportButton.tsx';
 import { ByoCsvImport } from './ByoCsvImport.tsx';
 import { useIndicatorView } from './hooks.ts';
 import './indicators.css';
+import { SheetHandle } from '../published/SheetHandle.tsx';
+import { SidebarFold, useSidebarFolded } from '../published/SidebarFold.tsx';
+import { useUi } from '../published/ui-state.ts';
+import { frPublished } from '../i18n/fr.ts';
 
 export function IndicatorSidebar() {
   const entry = useIndicatorView((v) => v.entry);
@@ -18,8 +22,19 @@ export function IndicatorSidebar() {
   const reason = useIndicatorView((v) => v.unavailableReason);
   const announcement = useIndicatorView((v) => v.announcement);
   const catalogueError = useIndicatorView((v) => v.catalogueError);
+  const sheet = useUi((s) => s.sheets.indicator);
+  const folded = useSidebarFolded();
   return (
-    <aside className="atlas-ind" aria-labelledby="atlas-ind-title" data-testid="indicator-sidebar">
+    <aside
+      id="atlas-indicator-sidebar"
+      className={`atlas-ind${folded ? ' atlas-ind--folded' : ''}`}
+      aria-labelledby="atlas-ind-title"
+      data-testid="indicator-sidebar"
+      data-sheet={sheet}
+    >
+      <SheetHandle id="indicator" title={frPublished.indicatorSheet} controls="atlas-indicator-sidebar" />
+      <SidebarFold folded={folded} controls="atlas-indicator-sidebar" />
+      <div className="atlas-ind__content">
       <h2 id="atlas-ind-title" className="fr-h6 fr-mb-1w">
         {t.sectionTitle}
       </h2>
@@ -58,6 +73,7 @@ export function IndicatorSidebar() {
       <p className="fr-sr-only" aria-live="polite" aria-atomic="true" data-testid="indicator-announcement">
         {announcement}
       </p>
+      </div>
     </aside>
   );
 }

@@ -8,11 +8,16 @@ import {
   type ClassificationSettings,
 } from './classification-settings.ts';
 
+/** What a link opened cold shows: access to GPs (APL, 65 or under, latest vintage). */
+export const DEFAULT_INDICATOR = 'apl_mg_moins65_2023';
+/** `ind=none`: a map with no indicator (the default has one). */
+const NO_INDICATOR = 'none';
+
 export const indicatorUrlCodec: UrlFieldCodec<string | null> = {
   key: 'ind',
-  parse: (raw) => parseIndicatorId(raw),
-  // A dropped CSV ("byo:…") lives only in this tab: never in a shared link.
-  serialize: (id) => (id && !id.startsWith('byo:') ? id : undefined),
+  parse: (raw) => (raw === NO_INDICATOR ? null : parseIndicatorId(raw)),
+  // A dropped CSV ("byo:…") lives only in this tab: a shared link opens the default map instead.
+  serialize: (id) => (id === null ? NO_INDICATOR : id === DEFAULT_INDICATOR || id.startsWith('byo:') ? undefined : id),
 };
 
 export const classificationUrlCodec: UrlFieldCodec<ClassificationSettings> = {

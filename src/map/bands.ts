@@ -14,6 +14,8 @@ export const BANDS = [
   'overlays',
   /** Hover and selection, perimeter under construction. */
   'highlight',
+  /** Place names, on top of everything. */
+  'labels',
 ] as const;
 export type Band = (typeof BANDS)[number];
 

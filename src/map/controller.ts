@@ -72,6 +72,7 @@ export class MapController {
   private readonly blobFallbacks = new Map<string, { level: Level; blob: Blob }>();
   private readonly modules: MapLayerModule[] = [];
   private readonly loadGeometry: (level: Level) => Promise<LevelGeometry>;
+  private occludedBottom = 0;
 
   constructor(options: MapControllerOptions) {
     this.loadGeometry = options.loadGeometry;
@@ -80,7 +81,8 @@ export class MapController {
       container: options.container,
       style: baseStyle(),
       ...(view ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom } : { bounds: ZONE_BBOX.metro as [number, number, number, number] }),
-      fitBoundsOptions: { padding: 16 },
+      // Room on the left for the DROM insets where the map is wide enough to spare it.
+      fitBoundsOptions: { padding: options.container.clientWidth > 700 ? { top: 16, right: 16, bottom: 16, left: 120 } : 16 },
       attributionControl: false,
       renderWorldCopies: false,
       dragRotate: false,
@@ -238,6 +240,15 @@ export class MapController {
     if (this.hover?.level === level) this.writeState(this.hover, { hover: true });
   }
 
+  /**
+   * Height of the map hidden under bottom sheets (phones): framing and
+   * keep-in-view use the part of the map that is seen. Not the camera's
+   * padding, which would shift every later camera move too.
+   */
+  setOccludedBottom(px: number): void {
+    this.occludedBottom = Math.max(0, Math.round(px));
+  }
+
   fitBounds(bbox: BBox, options: { animate?: boolean; maxZoom?: number } = {}): void {
     const [w, s, e, n] = bbox;
     this.map.fitBounds(
@@ -245,8 +256,27 @@ export class MapController {
         [w, s],
         [e, n],
       ],
-      { padding: 40, maxZoom: options.maxZoom ?? 11, animate: options.animate ?? true, duration: 800 },
+      { padding: this.framePadding(40), maxZoom: options.maxZoom ?? 11, animate: options.animate ?? true, duration: 800 },
     );
+  }
+
+  /** Pans (no zoom change) so that a territory's box centre is in the seen part of the map, if it is not. */
+  keepInView(bbox: BBox): void {
+    const [w, s, e, n] = bbox;
+    const centre = this.map.project([(w + e) / 2, (s + n) / 2]);
+    const canvas = this.map.getCanvas();
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight - this.occludedBottom;
+    const margin = 24;
+    if (centre.x >= margin && centre.x <= width - margin && centre.y >= margin && centre.y <= height - margin) return;
+    this.map.panBy([centre.x - width / 2, centre.y - height / 2], { duration: 400 });
+  }
+
+  private framePadding(base: number): { top: number; right: number; bottom: number; left: number } {
+    const canvas = this.map.getCanvas();
+    // Never pad more than the map can give (fitBounds refuses padding larger than the canvas).
+    const bottom = Math.min(base + this.occludedBottom, Math.max(base, canvas.clientHeight - base - 40));
+    return { top: base, right: base, bottom, left: base };
   }
 
   getView(): MapView {

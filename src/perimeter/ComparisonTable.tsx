@@ -3,7 +3,8 @@
 // priority zones, contracts). The column colour matches its dashed outline.
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useAtlasState } from '../app/context.ts';
-import { fr } from '../i18n/fr.ts';
+import { fr, frPublished } from '../i18n/fr.ts';
+import { comparisonCsv } from './comparison-url.ts';
 import { formatNumberFr } from '../lib/classify.ts';
 import type { PerimeterStats } from './perimeter-stats.ts';
 import { MAX_CANDIDATES, usePerimeterState, type Candidate, type PerimeterSession } from './session.ts';
@@ -85,6 +86,17 @@ export function ComparisonTable({ session }: { session: PerimeterSession }) {
       >
         {t.keep}
       </Button>
+      {candidates.length > 0 && (
+        <Button
+          priority="tertiary"
+          size="small"
+          iconId="fr-icon-download-line"
+          onClick={() => downloadComparison(candidates, rows, (c) => session.statsOf(c.communes))}
+          nativeButtonProps={{ 'data-testid': 'perimeter-compare-csv' } as never}
+        >
+          {frPublished.comparisonCsv}
+        </Button>
+      )}
       {candidates.length === 0 ? (
         <p className="fr-text--sm fr-mt-1w">{t.compareEmpty}</p>
       ) : (
@@ -122,4 +134,20 @@ export function ComparisonTable({ session }: { session: PerimeterSession }) {
       )}
     </section>
   );
+}
+
+/** The comparison as a CSV file (criterion per line, one column per perimeter, the figures as shown). */
+function downloadComparison(candidates: readonly Candidate[], rows: readonly Row[], statsOf: (c: Candidate) => PerimeterStats): void {
+  const csv = comparisonCsv(
+    [t.criterion, ...candidates.map((c) => c.name)],
+    rows.map((row) => ({ label: row.label, cells: candidates.map((c) => row.cell(statsOf(c), c)) })),
+  );
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'cls-atlas_comparaison-perimetres.csv';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

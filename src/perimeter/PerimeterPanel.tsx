@@ -17,6 +17,8 @@ import { ComparisonTable } from './ComparisonTable.tsx';
 import { ImportExport } from './ImportExport.tsx';
 import { spreadText, valueCell } from './format.ts';
 import './perimeter.css';
+import { SheetHandle } from '../published/SheetHandle.tsx';
+import { useUi } from '../published/ui-state.ts';
 import type { SupraLevel } from '../lib/levels.ts';
 
 const t = fr.perimeter;
@@ -27,6 +29,7 @@ export function PerimeterPanel({ onClosed }: { onClosed?: () => void }) {
   const message = usePerimeterState(session, (s) => s.message);
   const comparing = usePerimeterState(session, (s) => s.candidates.length > 1);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sheet = useUi((s) => s.sheets.perimeter);
   useEffect(() => {
     if (active) headingRef.current?.focus();
   }, [active]);
@@ -38,8 +41,10 @@ export function PerimeterPanel({ onClosed }: { onClosed?: () => void }) {
   return (
     <aside
       className={`atlas-panel perimeter-panel${comparing ? ' perimeter-panel--wide' : ''}`}
+      id="atlas-perimeter-panel"
       aria-labelledby="perimeter-panel-title"
       data-testid="perimeter-panel"
+      data-sheet={sheet}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)) {
           e.stopPropagation();
@@ -47,6 +52,7 @@ export function PerimeterPanel({ onClosed }: { onClosed?: () => void }) {
         }
       }}
     >
+      <SheetHandle id="perimeter" title={t.kicker} controls="atlas-perimeter-panel" />
       <div className="atlas-panel__head">
         <p className="fr-text--sm fr-mb-0 atlas-panel__kicker">{t.kicker}</p>
         <button type="button" className="fr-btn--close fr-btn" title={t.close} aria-label={t.close} onClick={close} data-testid="perimeter-close">

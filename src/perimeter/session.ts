@@ -121,6 +121,17 @@ export class PerimeterSession {
       if (state.perimeter !== previous.perimeter) void fromUrl();
     });
     if (atlas.store.getState().perimeter) queueMicrotask(() => void fromUrl());
+    // The candidates kept for comparison go into the URL too (`cmp`), and come back from it.
+    this.store.subscribe((state, previous) => {
+      if (state.candidates === previous.candidates) return;
+      atlas.store.setState({ comparison: state.candidates.map((c) => ({ name: c.name, communes: c.communes })) });
+    });
+    const initialComparison = atlas.store.getState().comparison;
+    if (initialComparison.length > 0) {
+      this.store.setState({
+        candidates: initialComparison.map((c) => ({ id: `p${nextCandidateId++}`, name: c.name || fr.perimeter.defaultName, communes: c.communes })),
+      });
+    }
   }
 
   getState(): PerimeterState {

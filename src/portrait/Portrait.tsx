@@ -12,6 +12,7 @@ import { portraitCsvFileName, portraitToCsv } from './portrait-csv.ts';
 import { captureMapSnapshot } from './map-snapshot.ts';
 import { subjectKey, type PortraitSubject } from './subject.ts';
 import { PortraitView } from './PortraitView.tsx';
+import { PrintLegend } from '../published/PrintLegend.tsx';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import './portrait.css';
 import '../styles/print.css';
@@ -147,6 +148,7 @@ export function Portrait({ subject }: { subject: PortraitSubject }) {
       )}
       <figure className="portrait-snapshot">
         {snapshot ? <img src={snapshot} alt={t.print.mapAlt(model.identity.name)} /> : <figcaption>{t.print.mapUnavailable}</figcaption>}
+        <PrintLegend />
       </figure>
       <PortraitView model={model} />
       <ChecklistPanel results={checklist} thresholds={thresholds} onThresholdsChange={setThresholds} />

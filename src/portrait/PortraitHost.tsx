@@ -8,6 +8,8 @@ import { useAtlas, useAtlasState } from '../app/context.ts';
 import { fr } from '../i18n/fr.ts';
 import { Portrait } from './Portrait.tsx';
 import { perimeterSubject, type PortraitSubject } from './subject.ts';
+import { SheetHandle } from '../published/SheetHandle.tsx';
+import { useUi } from '../published/ui-state.ts';
 
 /** Same name as the perimeter builder's event (src/perimeter/ImportExport.tsx). */
 export const OPEN_PORTRAIT_EVENT = 'cls-atlas:open-portrait';
@@ -27,6 +29,7 @@ export function PortraitHost({ onClosed }: { onClosed?: () => void }) {
   const open = useAtlasState((s) => s.portrait === 'perimeter');
   const perimeter = useAtlasState((s) => s.perimeter);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sheet = useUi((s) => s.sheets.portrait);
 
   useEffect(() => {
     const onOpen = (e: Event) => {
@@ -48,9 +51,11 @@ export function PortraitHost({ onClosed }: { onClosed?: () => void }) {
   };
   return (
     <aside
+      id="atlas-portrait-host"
       className="atlas-panel portrait-host"
       aria-labelledby="portrait-host-title"
       data-testid="portrait-host"
+      data-sheet={sheet}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement)) {
           e.stopPropagation();
@@ -58,6 +63,7 @@ export function PortraitHost({ onClosed }: { onClosed?: () => void }) {
         }
       }}
     >
+      <SheetHandle id="portrait" title={name} controls="atlas-portrait-host" />
       <div className="atlas-panel__head">
         <p className="fr-text--sm fr-mb-0 atlas-panel__kicker">{t.openPerimeter}</p>
         <button type="button" className="fr-btn--close fr-btn" title={t.close} aria-label={t.close} onClick={close}>

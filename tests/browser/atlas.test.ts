@@ -72,12 +72,16 @@ describe('CLS Atlas viewer', () => {
     const pixels = await countNonBackgroundPixels(page, png, SEA);
     expect(pixels.nonBackground / pixels.total).toBeGreaterThan(0.2);
     expect(pixels.colours).toBeGreaterThan(2);
+    // The default map is the EPCI level (1 259 territories, nearly all in metropolitan France).
     const rendered = await page.evaluate(() =>
       new Set(
-        window.__clsAtlas!.map!.queryRenderedFeatures({ layers: ['territories-departement-fill'] }).map((f) => f.id),
+        window.__clsAtlas!.map!.queryRenderedFeatures({ layers: ['territories-epci-fill'] }).map((f) => f.id),
       ).size,
     );
-    expect(rendered).toBeGreaterThan(90);
+    expect(rendered).toBeGreaterThan(1000);
+    // The footer's credits sit behind « À propos et sources ».
+    await page.getByTestId('about-open').click();
+    await page.getByTestId('dialog-about').locator('[data-testid="credits"]').waitFor();
     expect(await page.locator('[data-testid="credits"] li').count()).toBeGreaterThan(0);
     await closeAtlas(atlas);
   });
@@ -162,7 +166,7 @@ describe('CLS Atlas viewer', () => {
   it('a malformed hash falls back to the defaults without error', async () => {
     const atlas = await open('#v=1&level=<script>alert(1)</script>&sel=commune:%%%&at=NaN,1e999,zz&junk=1');
     const s = await state(atlas.page);
-    expect(s.level).toBe('departement');
+    expect(s.level).toBe('epci');
     expect(s.selection).toBeNull();
     expect(s.error).toBeNull();
     await waitForSettled(atlas.page);

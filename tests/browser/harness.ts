@@ -84,9 +84,24 @@ function isLocal(url: string): boolean {
 /** Longest wait on a condition (map idle, tiles, a panel): generous for a shared, loaded machine. */
 export const WAIT_MS = 90_000;
 
+export interface OpenOptions {
+  readonly viewport?: { width: number; height: number };
+  /** Phone / tablet emulation: touch events, mobile viewport. */
+  readonly mobile?: boolean;
+  /** Lets a test inject a script (axe-core) into a page whose CSP forbids inline scripts. */
+  readonly bypassCSP?: boolean;
+}
+
 /** Opens the atlas at `hash` in a new page and waits for the app's first map idle. */
-export async function openAtlas(browser: Browser, baseUrl: string, hash = ''): Promise<AtlasPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });
+export async function openAtlas(browser: Browser, baseUrl: string, hash = '', options: OpenOptions = {}): Promise<AtlasPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    locale: 'fr-FR',
+    hasTouch: options.mobile ?? false,
+    isMobile: options.mobile ?? false,
+    bypassCSP: options.bypassCSP ?? false,
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   // Every wait is on a condition; on a loaded 2-core machine the map may take long to get there.
   page.setDefaultTimeout(WAIT_MS);

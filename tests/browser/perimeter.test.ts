@@ -2,6 +2,7 @@
 // served under /atlas/ (spine harness): build a perimeter of three communes by
 // clicking the map, compare two perimeters, reopen a perimeter from its
 // permalink. Screenshots go to test-artifacts/perimeter-*.png.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, waitForUrlSynced, type StaticServer, closeAtlas } from './harness.ts';
@@ -135,7 +136,23 @@ describe('perimeter builder', () => {
     await page.getByTestId('perimeter-compare-table').scrollIntoViewIfNeeded();
     await waitForSettled(page);
     await screenshot(page, 'perimeter-compare');
+
+    // The comparison exports as a CSV with its figures, and travels in the shared link.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('perimeter-compare-csv').click()]);
+    const csv = (await readFile((await download.path())!)).toString('utf8');
+    const population = csv.split('\r\n').find((l) => l.startsWith('Population'))!;
+    expect(population).toContain(nf.format(epciPopulation));
+    expect(csv.split('\r\n')[0]).toContain('EPCI entier');
+    await page.waitForFunction(() => window.location.hash.includes('cmp='));
+    const link = page.url();
     await closeAtlas(atlas);
+
+    const reopened = await openAtlas(browser, server.url, new URL(link).hash);
+    await waitForBuilderData(reopened.page);
+    const again = reopened.page.getByTestId('perimeter-compare-table');
+    await expect.poll(() => again.locator('thead th[data-candidate]').count()).toBe(2);
+    expect(await again.locator('tr[data-row="population"] td').nth(1).textContent()).toContain(nf.format(epciPopulation));
+    await closeAtlas(reopened);
   });
 
   it('reopens the same perimeter from its permalink', async () => {

@@ -81,8 +81,15 @@ describe('territory portrait', () => {
     expect(await page.locator('[data-testid="portrait-sources"]').innerText()).toMatch(/Portrait établi le \d{1,2} \S+ \d{4}/);
     await screenshot(page, 'portrait-print-page1');
     await page.screenshot({ path: 'test-artifacts/portrait-print.png', fullPage: true });
+    // The printed map carries its legend (the default map's indicator, once its commune values are in).
+    await page.locator('[data-testid="portrait-print-legend"]').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-testid="portrait-print-legend"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="portrait-print-legend"] li').count()).toBeGreaterThan(2);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    console.info(`portrait PDF: ${pages} A4 pages, ${pdf.byteLength} bytes`);
+    expect(pages).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

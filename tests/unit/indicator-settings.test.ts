@@ -38,7 +38,18 @@ describe('classification settings in the URL', () => {
     expect(hash).toContain('cls=jenks,6,viridis');
     expect(parseUrlState(hash)).toEqual(state);
     expect(serializeUrlState({ ...state, indicator: 'byo:1' })).not.toContain('ind=');
-    expect(parseUrlState('#v=1&ind=<script>&cls=garbage').indicator).toBeNull();
+    // garbage falls back to the default map (access to GPs), not to an empty one
+    expect(parseUrlState('#v=1&ind=<script>&cls=garbage').indicator).toBe(DEFAULT_URL_STATE.indicator);
+  });
+
+  it('opens on the latest APL (65 or under) by EPCI; « no indicator » is said in the URL (ind=none)', () => {
+    expect(DEFAULT_URL_STATE.indicator).toBe('apl_mg_moins65_2023');
+    expect(DEFAULT_URL_STATE.level).toBe('epci');
+    expect(serializeUrlState(DEFAULT_URL_STATE)).not.toContain('ind=');
+    const none = serializeUrlState({ ...DEFAULT_URL_STATE, indicator: null });
+    expect(none).toContain('ind=none');
+    expect(parseUrlState(none).indicator).toBeNull();
+    expect(parseUrlState('#v=1').indicator).toBe('apl_mg_moins65_2023');
   });
 });
 
