@@ -375,7 +375,6 @@ const overlaysFr = {
     regionUnknown: 'Région non identifiée',
     filterTitle: 'Statuts affichés sur la carte',
     filterHint: 'Décocher un statut masque ses périmètres.',
-    noneKnown: (n: number) => `aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')} en France)`,
     coverageIndicator: 'Part de la population couverte par un CLS en vigueur',
     coverageIndicatorValue: (share: string, place: string) => `${share} (${place})`,
     coverageIndicatorFrance: 'France',

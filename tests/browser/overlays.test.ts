@@ -181,7 +181,8 @@ describe('overlays', () => {
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();
     // Coulommiers' CLS was last reported « en renouvellement » in 2012 for a 1-year contract: not counted as running.
-    expect(await coverage.textContent()).toBe('Non couvert par un CLS en vigueur');
+    const registrySize = ((await (await fetch(`${server.url}data/overlays/contracts.json`)).json()) as { contracts: unknown[] }).contracts.length;
+    expect(await coverage.textContent()).toBe(`Non couvert : pas de CLS en vigueur connu du registre (${registrySize} contrats recensés)`);
     expect(await page.locator('[data-testid="panel-contracts-other"]').textContent()).toMatch(
       /CLS de Coulommiers.*statut à confirmer \(dernière information : 2012\)/,
     );

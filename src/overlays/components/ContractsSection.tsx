@@ -3,7 +3,7 @@
 // contracts touch it, and which contracts lie in neighbouring communes.
 import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
-import { CONTRACT_STATUS_LABELS } from '../../lib/contracts.ts';
+import { statusText } from '../../lib/contracts.ts';
 import { getTerritory } from '../../data/territory-index.ts';
 import { fr } from '../../i18n/fr.ts';
 import { contractById, territoryContracts } from '../overlay-model.ts';
@@ -18,6 +18,8 @@ const t = fr.overlays;
 
 const MAX_LISTED = 12;
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 function communeNames(codes: readonly string[]): string {
   const names = codes.slice(0, MAX_LISTED).map((c) => getTerritory('commune', c)?.name ?? c);
   return codes.length > MAX_LISTED ? `${names.join(', ')} ${t.coverage.more(codes.length - MAX_LISTED)}` : names.join(', ');
@@ -31,7 +33,7 @@ function ContractLink({ overlay, id, suffix }: { overlay: ContractsOverlay; id: 
         {entry?.name ?? id}
       </button>{' '}
       <span className="fr-text--xs">
-        — {entry ? CONTRACT_STATUS_LABELS[entry.status].toLowerCase() : ''}
+        — {entry ? lowerFirst(statusText(entry, overlay.referenceDate)) : ''}
         {suffix ? `, ${suffix}` : ''}
       </span>
     </li>
