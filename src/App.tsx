@@ -40,11 +40,17 @@ export function App({ atlas }: { atlas: Atlas }) {
           <LevelSwitch />
           <DromNav />
           <PerimeterEntryButton />
+          {atlas.features.toolbarItems.map((Item, i) => (
+            <Item key={i} />
+          ))}
         </div>
         <div className="atlas-body">
           <IndicatorSidebar />
           <MapView tooltipLines={atlas.features.tooltipLines} />
           <OverlayControl />
+          {atlas.features.sidePanels.map((Panel, i) => (
+            <Panel key={i} onClosed={focusMap} />
+          ))}
           <TerritoryPanel sections={atlas.features.panelSections} onClosed={focusMap} />
           <PerimeterPanel onClosed={focusMap} />
           <PortraitHost onClosed={focusMap} />

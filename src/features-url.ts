@@ -15,6 +15,7 @@ import { DEFAULT_CLASSIFICATION, type ClassificationSettings } from './indicator
 import { perimeterUrlCodec, type PerimeterUrlValue } from './perimeter/url-field.ts';
 import { portraitUrlCodec, type PortraitUrlValue } from './portrait/url-field.ts';
 import { DEFAULT_OVERLAYS, overlaysUrlCodec, type OverlayId } from './overlays/overlay-ids.ts';
+import { finderUrlCodec, type FinderQuery } from './finder/query.ts';
 
 export interface UrlState extends CoreUrlState {
   /** Indicator mapped as a choropleth (catalogue id), null = none. */
@@ -27,6 +28,8 @@ export interface UrlState extends CoreUrlState {
   readonly portrait: PortraitUrlValue;
   /** Overlays switched on: contracts, priority zones, hospitals. */
   readonly overlays: readonly OverlayId[];
+  /** Territory finder: its level and conditions, null = closed. */
+  readonly finder: FinderQuery | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -36,6 +39,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   perimeter: null,
   portrait: null,
   overlays: DEFAULT_OVERLAYS,
+  finder: null,
 };
 
 export const URL_FIELDS: UrlFields<UrlState> = {
@@ -45,6 +49,7 @@ export const URL_FIELDS: UrlFields<UrlState> = {
   perimeter: perimeterUrlCodec,
   portrait: portraitUrlCodec,
   overlays: overlaysUrlCodec,
+  finder: finderUrlCodec,
 };
 
 export const URL_CODEC = createUrlCodec(URL_FIELDS, DEFAULT_URL_STATE);

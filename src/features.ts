@@ -21,6 +21,8 @@ import { CareOfferSection } from './overlays/components/CareOfferSection.tsx';
 import { perimeterLayer } from './perimeter/layer.ts';
 import { PerimeterStartSection } from './perimeter/StartSection.tsx';
 import { PortraitSection } from './portrait/PortraitSection.tsx';
+import { FinderButton, FinderPanel } from './finder/FinderPanel.tsx';
+import { finderLayer } from './finder/layer.ts';
 import { URL_CODEC, type UrlState } from './features-url.ts';
 
 export interface TooltipLineProps {
@@ -36,10 +38,14 @@ export interface AtlasFeatures {
   /** Extra lines of the map's hover tooltip. */
   readonly tooltipLines: readonly ComponentType<TooltipLineProps>[];
   readonly url: UrlCodec<UrlState>;
+  /** Buttons of the toolbar (after search, level and zones). */
+  readonly toolbarItems: readonly ComponentType[];
+  /** Side panels beside the map (each renders nothing while closed). */
+  readonly sidePanels: readonly ComponentType<{ onClosed?: () => void }>[];
 }
 
 export const FEATURES: AtlasFeatures = {
-  layerModules: [choroplethModule, overlayMapModule, perimeterLayer],
+  layerModules: [choroplethModule, overlayMapModule, finderLayer, perimeterLayer],
   panelSections: [
     { id: 'identity', Component: IdentitySection },
     { id: 'parents', title: fr.panel.parents, Component: ParentsSection },
@@ -53,4 +59,6 @@ export const FEATURES: AtlasFeatures = {
   ],
   tooltipLines: [IndicatorHoverLines],
   url: URL_CODEC,
+  toolbarItems: [FinderButton],
+  sidePanels: [FinderPanel],
 };

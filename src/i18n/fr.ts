@@ -683,3 +683,89 @@ export const frIndicators = {
   byoNoMatch: 'Aucune ligne n’a pu être rattachée à un territoire : vérifiez la colonne des codes et leur nature.',
 } as const;
 // ==== END indicators ====
+
+// ==== BEGIN finder (territory finder, bivariate map, comparable territories, trends) ====
+const nfFinder = new Intl.NumberFormat('fr-FR');
+const levelPluralLower = (level: Level, n: number) => {
+  if (level === 'epci') return 'EPCI';
+  if (level === 'bv') return n > 1 ? 'bassins de vie' : 'bassin de vie';
+  if (level === 'commune') return n > 1 ? 'communes' : 'commune';
+  if (level === 'departement') return n > 1 ? 'départements' : 'département';
+  return n > 1 ? 'régions' : 'région';
+};
+export const frFinder = {
+  open: 'Trouver des territoires',
+  openHint: 'Combiner des critères (indicateurs, zones prioritaires, absence de CLS) pour trouver les territoires qui y répondent',
+  title: 'Trouver des territoires',
+  kicker: 'Recherche multicritère',
+  close: 'Fermer la recherche de territoires',
+  level: 'Échelon',
+  levelHint: 'La carte passe à cet échelon.',
+  levelNotSupported: 'La recherche porte sur les communes, EPCI, bassins de vie ou départements.',
+  presetsTitle: 'Requêtes prêtes à l’emploi',
+  presetsHint: 'Chaque requête se modifie ensuite librement.',
+  presetApply: (title: string) => `Appliquer la requête « ${title} »`,
+  conditionsTitle: 'Critères (tous doivent être remplis)',
+  noCondition: 'Aucun critère : tous les territoires de l’échelon sont retenus.',
+  addCondition: 'Ajouter un critère sur un indicateur',
+  removeCondition: 'Retirer ce critère',
+  indicatorLabel: 'Indicateur',
+  modeLabel: 'Type de critère',
+  modeThreshold: 'Seuil',
+  modeQuantile: 'Part de la distribution',
+  comparator: { lt: '<', le: '≤', gt: '>', ge: '≥' } as Record<string, string>,
+  comparatorLabel: 'Comparaison',
+  thresholdLabel: 'Seuil',
+  thresholdInvalid: 'Nombre attendu (virgule ou point décimal).',
+  partsLabel: 'Part',
+  parts: { 4: 'quart', 5: 'cinquième (quintile)', 10: 'dixième (décile)' } as Record<number, string>,
+  sideLabel: 'Extrémité',
+  side: {
+    worst: 'le plus défavorisé',
+    best: 'le plus favorisé',
+    high: 'aux valeurs les plus hautes',
+    low: 'aux valeurs les plus basses',
+  } as Record<string, string>,
+  quantileCut: (parts: number, side: string, cut: string) => `${frFinder.parts[parts] ?? `1/${parts}`} ${frFinder.side[side] ?? side} : ${cut}`,
+  flagsTitle: 'Zones et contrats',
+  flags: {
+    no_cls: 'Aucun CLS connu dans le registre',
+    qpv: 'Contient un quartier prioritaire (QPV)',
+    rural_isole: 'Rural isolé',
+    frr: 'France Ruralités Revitalisation (à vérifier)',
+  } as Record<string, string>,
+  flagHints: {
+    no_cls:
+      'Aucun contrat du registre de CLS envisagé, en préparation, signé ou en renouvellement ne touche une commune du territoire (les contrats échus ne comptent pas). Le registre est un échantillon : « aucun CLS connu » ne veut pas dire « aucun CLS ».',
+    qpv: 'Au moins une commune du territoire accueille un quartier prioritaire de la politique de la ville (QPV 2024).',
+    rural_isole:
+      'Commune : rurale (grille de densité, niveaux 5 à 7) et hors attraction des villes. Territoire : au moins la moitié de sa population vit dans de telles communes.',
+    frr: 'Commune classée FRR ou FRR+. Territoire : au moins la moitié de sa population vit dans des communes classées.',
+  } as Record<string, string>,
+  unplaced: (n: number) =>
+    `${nfFinder.format(n)} contrat${n > 1 ? 's' : ''} du registre sans périmètre connu ${n > 1 ? 'ne peuvent pas être situés' : 'ne peut pas être situé'}.`,
+  flagValue: (v: boolean) => (v ? 'oui' : 'non'),
+  unknownIndicator: 'Indicateur inconnu (fichier importé non rechargé ?)',
+  unavailableAtLevel: 'Non disponible à cet échelon : ',
+  loading: 'Recherche en cours…',
+  error: 'La recherche n’a pas pu aboutir.',
+  count: (level: Level, n: number, total: number, population: number) =>
+    `${nfFinder.format(n)} ${levelPluralLower(level, n)} sur ${nfFinder.format(total)}, ${nfFinder.format(population)} habitants`,
+  populationUnknown: (n: number) => `(population inconnue pour ${nfFinder.format(n)})`,
+  missing: (level: Level, n: number, label: string) => `${nfFinder.format(n)} ${levelPluralLower(level, n)} sans donnée pour « ${label} »`,
+  undeterminedTitle: (level: Level, n: number) =>
+    `${nfFinder.format(n)} ${levelPluralLower(level, n)} à vérifier : ${n > 1 ? 'ils remplissent' : 'il remplit'} les autres critères mais une valeur manque`,
+  tableCaption: (level: Level) => `Territoires retenus (${LEVEL_LABELS_PLURAL[level].toLowerCase()})`,
+  undeterminedCaption: 'Territoires sans donnée pour au moins un critère',
+  columns: { name: 'Nom', code: 'Code', departement: 'Département', population: 'Population' },
+  sortBy: (column: string) => `Trier par ${column}`,
+  showMore: (n: number) => `Afficher ${nfFinder.format(n)} de plus`,
+  export: 'Exporter le tableau (CSV)',
+  openTerritory: (name: string) => `Ouvrir ${name}`,
+  missingValue: 'n.d.',
+  announce: (level: Level, n: number, total: number) => `${nfFinder.format(n)} ${levelPluralLower(level, n)} sur ${nfFinder.format(total)} répondent aux critères.`,
+  mapLegend: 'Sur la carte : territoires retenus cernés de bleu, autres atténués.',
+  csvHeader: { code: 'code', name: 'nom', departement: 'departement', population: 'population', status: 'statut' },
+  csvStatus: { match: 'retenu', undetermined: 'donnee_manquante' },
+};
+// ==== END finder ====

@@ -11,7 +11,8 @@ export interface ExportRow {
 
 export const EXPORT_HEADER = ['code', 'nom', 'valeur', 'classe', 'intervalle'] as const;
 
-function cell(text: string): string {
+/** One CSV cell: quoted when it holds a separator, a quote or a line break. */
+export function csvCell(text: string): string {
   return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -33,11 +34,11 @@ export function indicatorCsv(rows: readonly ExportRow[], classification: Pick<Cl
     const cls = valueToClass(row.value, classification.breaks);
     lines.push(
       [
-        cell(row.code),
-        cell(row.name),
+        csvCell(row.code),
+        csvCell(row.name),
         excelNumber(row.value),
         cls === null ? '' : String(cls + 1),
-        cls === null ? '' : cell(classification.labels[cls] ?? ''),
+        cls === null ? '' : csvCell(classification.labels[cls] ?? ''),
       ].join(';'),
     );
   }
