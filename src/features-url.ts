@@ -16,6 +16,7 @@ import { perimeterUrlCodec, type PerimeterUrlValue } from './perimeter/url-field
 import { portraitUrlCodec, type PortraitUrlValue } from './portrait/url-field.ts';
 import { DEFAULT_OVERLAYS, overlaysUrlCodec, type OverlayId } from './overlays/overlay-ids.ts';
 import { finderUrlCodec, type FinderQuery } from './finder/query.ts';
+import { bivariateUrlCodec, type BivariatePair } from './bivariate/url-field.ts';
 
 export interface UrlState extends CoreUrlState {
   /** Indicator mapped as a choropleth (catalogue id), null = none. */
@@ -30,6 +31,8 @@ export interface UrlState extends CoreUrlState {
   readonly overlays: readonly OverlayId[];
   /** Territory finder: its level and conditions, null = closed. */
   readonly finder: FinderQuery | null;
+  /** Bivariate map: need and supply indicators, null = off. */
+  readonly bivariate: BivariatePair | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -40,6 +43,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   portrait: null,
   overlays: DEFAULT_OVERLAYS,
   finder: null,
+  bivariate: null,
 };
 
 export const URL_FIELDS: UrlFields<UrlState> = {
@@ -50,6 +54,7 @@ export const URL_FIELDS: UrlFields<UrlState> = {
   portrait: portraitUrlCodec,
   overlays: overlaysUrlCodec,
   finder: finderUrlCodec,
+  bivariate: bivariateUrlCodec,
 };
 
 export const URL_CODEC = createUrlCodec(URL_FIELDS, DEFAULT_URL_STATE);

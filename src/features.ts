@@ -23,6 +23,8 @@ import { PerimeterStartSection } from './perimeter/StartSection.tsx';
 import { PortraitSection } from './portrait/PortraitSection.tsx';
 import { FinderButton, FinderPanel } from './finder/FinderPanel.tsx';
 import { finderLayer } from './finder/layer.ts';
+import { BivariateButton, BivariateHoverLines, BivariatePanel, BivariateSection } from './bivariate/BivariatePanel.tsx';
+import { bivariateLayerModule } from './bivariate/layer.ts';
 import { URL_CODEC, type UrlState } from './features-url.ts';
 
 export interface TooltipLineProps {
@@ -45,20 +47,21 @@ export interface AtlasFeatures {
 }
 
 export const FEATURES: AtlasFeatures = {
-  layerModules: [choroplethModule, overlayMapModule, finderLayer, perimeterLayer],
+  layerModules: [choroplethModule, bivariateLayerModule, overlayMapModule, finderLayer, perimeterLayer],
   panelSections: [
     { id: 'identity', Component: IdentitySection },
     { id: 'parents', title: fr.panel.parents, Component: ParentsSection },
     { id: 'figures', Component: FiguresSection },
     { id: 'indicator', title: frIndicators.comparisonTitle, Component: ComparisonSection },
+    { id: 'bivariate', Component: BivariateSection },
     { id: 'contracts', title: fr.overlays.coverage.title, Component: ContractsSection },
     { id: 'zones', title: fr.overlays.zones.title, Component: ZonesSection },
     { id: 'care-offer', title: fr.overlays.care.title, Component: CareOfferSection },
     { id: 'portrait', title: fr.portrait.title, Component: PortraitSection },
     { id: 'perimeter', title: fr.perimeter.sectionTitle, Component: PerimeterStartSection },
   ],
-  tooltipLines: [IndicatorHoverLines],
+  tooltipLines: [IndicatorHoverLines, BivariateHoverLines],
   url: URL_CODEC,
-  toolbarItems: [FinderButton],
-  sidePanels: [FinderPanel],
+  toolbarItems: [FinderButton, BivariateButton],
+  sidePanels: [FinderPanel, BivariatePanel],
 };

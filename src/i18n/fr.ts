@@ -769,3 +769,35 @@ export const frFinder = {
   csvStatus: { match: 'retenu', undetermined: 'donnee_manquante' },
 };
 // ==== END finder ====
+
+// ==== BEGIN bivariate (two indicators at once) ====
+const nfBivariate = new Intl.NumberFormat('fr-FR');
+export const frBivariate = {
+  open: 'Croiser deux indicateurs',
+  openHint: 'Carte bivariée : un indicateur de besoin croisé avec un indicateur d’offre de soins, en tiers',
+  title: 'Croiser besoin et offre',
+  kicker: 'Carte bivariée',
+  close: 'Fermer la carte bivariée',
+  needLabel: 'Besoin (axe vertical)',
+  supplyLabel: 'Offre (axe horizontal)',
+  method:
+    'Chaque indicateur est découpé en trois tiers d’effectifs égaux parmi les territoires qui ont les deux valeurs ; le tiers « défavorable » suit la polarité déclarée de l’indicateur (plus d’offre = mieux). La couleur la plus foncée marque les territoires au besoin le plus fort et à l’offre la plus faible.',
+  overChoropleth: 'La carte bivariée recouvre la carte de l’indicateur.',
+  loading: 'Calcul de la carte bivariée…',
+  error: 'La carte bivariée n’a pas pu être calculée.',
+  unavailable: 'Carte bivariée non disponible à cet échelon',
+  legendTitle: 'Légende (nombre de territoires par case)',
+  needAxis: (label: string) => `${label} : besoin plus fort ↑`,
+  supplyAxis: (label: string) => `${label} : offre plus faible →`,
+  third: ['tiers favorable', 'tiers intermédiaire', 'tiers défavorable'] as const,
+  cellLabel: (need: number, supply: number) =>
+    `besoin : ${frBivariate.third[need]}, offre : ${frBivariate.third[supply]}`,
+  cellCount: (n: number) => `${nfBivariate.format(n)} territoire${n > 1 ? 's' : ''}`,
+  noData: (n: number) => `${nfBivariate.format(n)} territoire${n > 1 ? 's' : ''} sans l’une des deux valeurs (gris)`,
+  rangesCaption: 'Bornes des tiers',
+  range: (low: string | null, high: string | null) => (low === null ? `≤ ${high}` : high === null ? `> ${low}` : `${low} – ${high}`),
+  tooltip: (need: number, supply: number) => `Case : ${frBivariate.cellLabel(need, supply)}`,
+  panelTitle: 'Besoin et offre',
+  noValue: 'non disponible',
+};
+// ==== END bivariate ====
