@@ -25,6 +25,8 @@ import { FinderButton, FinderPanel } from './finder/FinderPanel.tsx';
 import { finderLayer } from './finder/layer.ts';
 import { BivariateButton, BivariateHoverLines, BivariatePanel, BivariateSection } from './bivariate/BivariatePanel.tsx';
 import { bivariateLayerModule } from './bivariate/layer.ts';
+import { PeersSection } from './peers/PeersSection.tsx';
+import type { PortraitSubject } from './portrait/subject.ts';
 import { URL_CODEC, type UrlState } from './features-url.ts';
 
 export interface TooltipLineProps {
@@ -44,6 +46,8 @@ export interface AtlasFeatures {
   readonly toolbarItems: readonly ComponentType[];
   /** Side panels beside the map (each renders nothing while closed). */
   readonly sidePanels: readonly ComponentType<{ onClosed?: () => void }>[];
+  /** Blocks appended to a portrait, after its figures. */
+  readonly portraitSections: readonly ComponentType<{ subject: PortraitSubject }>[];
 }
 
 export const FEATURES: AtlasFeatures = {
@@ -64,4 +68,5 @@ export const FEATURES: AtlasFeatures = {
   url: URL_CODEC,
   toolbarItems: [FinderButton, BivariateButton],
   sidePanels: [FinderPanel, BivariatePanel],
+  portraitSections: [PeersSection],
 };

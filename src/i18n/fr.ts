@@ -801,3 +801,26 @@ export const frBivariate = {
   noValue: 'non disponible',
 };
 // ==== END bivariate ====
+
+// ==== BEGIN peers (comparable territories) ====
+const nfPeers = new Intl.NumberFormat('fr-FR');
+export const frPeers = {
+  title: 'Territoires comparables',
+  loading: 'Recherche des territoires comparables…',
+  error: 'Les territoires comparables n’ont pas pu être calculés.',
+  none: 'Ce territoire n’a pas toutes les valeurs nécessaires : pas de territoires comparables.',
+  method: (n: number, level: string, compared: number, criteria: string) =>
+    `Les ${n} ${level} les plus proches parmi ${nfPeers.format(compared)} sur : ${criteria}. Chaque critère est centré et réduit (écart à la moyenne divisé par l’écart type), la proximité est la distance euclidienne ; à égalité, l’ordre du code.`,
+  skipped: (criteria: string) => `Non disponible à cet échelon, donc non utilisé : ${criteria}.`,
+  peersCaption: 'Les territoires comparables, du plus proche au plus lointain',
+  columns: { name: 'Territoire', departement: 'Département', distance: 'Distance', cls: 'CLS' },
+  noCls: 'aucun connu',
+  withCls: (n: number, of: number) => `${nfPeers.format(n)} sur ${nfPeers.format(of)} ont un CLS signé ou en renouvellement dans le registre.`,
+  comparisonTitle: 'Comparaison avec le groupe de pairs',
+  comparisonCaption: 'Valeur du territoire, médiane et étendue des pairs, département, région et France',
+  comparisonColumns: { indicator: 'Indicateur', value: 'Territoire', peers: 'Pairs : médiane (min – max)', departement: 'Département', region: 'Région', france: 'France' },
+  range: (median: string, min: string, max: string, n: number) => `${median} (${min} – ${max}${n < 10 ? `, ${n} valeurs` : ''})`,
+  noValue: 'n.d.',
+  select: (name: string) => `Sélectionner ${name}`,
+};
+// ==== END peers ====

@@ -149,6 +149,9 @@ export function Portrait({ subject }: { subject: PortraitSubject }) {
         {snapshot ? <img src={snapshot} alt={t.print.mapAlt(model.identity.name)} /> : <figcaption>{t.print.mapUnavailable}</figcaption>}
       </figure>
       <PortraitView model={model} />
+      {atlas.features.portraitSections.map((Section, i) => (
+        <Section key={i} subject={subject} />
+      ))}
       <ChecklistPanel results={checklist} thresholds={thresholds} onThresholdsChange={setThresholds} />
       <footer className="portrait-sources" data-testid="portrait-sources">
         <h3 className="fr-text--md fr-mb-1v">{t.sources}</h3>
