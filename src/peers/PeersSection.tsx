@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { frPeers as t } from '../i18n/fr.ts';
 import { useAtlas } from '../app/context.ts';
-import { formatEntryValue } from '../indicators/format.ts';
+import { formatEntryValue, formatValue } from '../indicators/format.ts';
 import type { PortraitSubject } from '../portrait/subject.ts';
 import { loadPeers, type PeersResult } from './data.ts';
 
@@ -107,7 +107,7 @@ function PeersBody({ result, onSelect }: { result: PeersResult; onSelect: (code:
                   <td>
                     {row.peers.median === null
                       ? t.noValue
-                      : t.range(fmt(row.entry, row.peers.median), fmt(row.entry, row.peers.min), fmt(row.entry, row.peers.max), row.peers.n)}
+                      : t.range(fmt(row.entry, row.peers.median), formatValue(row.peers.min, row.entry.decimals), formatValue(row.peers.max, row.entry.decimals), row.peers.n)}
                   </td>
                   {result.departementName && <td>{fmt(row.entry, row.departement)}</td>}
                   {result.regionName && <td>{fmt(row.entry, row.region)}</td>}
