@@ -9,6 +9,7 @@ import { buildCommuneTiles } from './boundaries/tiles.ts';
 import { buildIndicators } from './indicators/index.ts';
 import { buildOverlays } from './overlays/index.ts';
 import { buildPerimeterPassage } from './perimeter-passage.ts';
+import { buildTrends } from './trends/index.ts';
 
 const ctx = defaultContext();
 await runBuild(ctx, [
@@ -16,5 +17,6 @@ await runBuild(ctx, [
   ['tiles: commune vector tiles from the published topology', buildCommuneTiles],
   ['overlays: contracts, zones, care offer', buildOverlays],
   ['indicators: catalogue, values per level, match reports', buildIndicators],
+  ['trends: series of several vintages, changes between vintages', buildTrends],
   ['perimeter: historical passage table for import', buildPerimeterPassage],
 ]);

@@ -26,6 +26,7 @@ import { finderLayer } from './finder/layer.ts';
 import { BivariateButton, BivariateHoverLines, BivariatePanel, BivariateSection } from './bivariate/BivariatePanel.tsx';
 import { bivariateLayerModule } from './bivariate/layer.ts';
 import { PeersSection } from './peers/PeersSection.tsx';
+import { TrendsSection } from './trends/TrendsSection.tsx';
 import type { PortraitSubject } from './portrait/subject.ts';
 import { URL_CODEC, type UrlState } from './features-url.ts';
 
@@ -68,5 +69,5 @@ export const FEATURES: AtlasFeatures = {
   url: URL_CODEC,
   toolbarItems: [FinderButton, BivariateButton],
   sidePanels: [FinderPanel, BivariatePanel],
-  portraitSections: [PeersSection],
+  portraitSections: [PeersSection, TrendsSection],
 };

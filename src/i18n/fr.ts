@@ -824,3 +824,19 @@ export const frPeers = {
   select: (name: string) => `Sélectionner ${name}`,
 };
 // ==== END peers ====
+
+// ==== BEGIN trends (series of several vintages) ====
+export const frTrends = {
+  title: 'Évolutions',
+  loading: 'Chargement des séries…',
+  error: 'Les séries n’ont pas pu être chargées.',
+  none: 'Aucune série de plusieurs millésimes n’est disponible à cet échelon.',
+  chartLoading: 'Chargement du graphique…',
+  tableCaption: (label: string) => `${label} : valeurs par millésime`,
+  vintage: 'Millésime',
+  france: 'France',
+  franceMissing: 'Valeur nationale non publiée par la source.',
+  noValue: 'n.d.',
+  source: (s: string) => `Source : ${s}.`,
+};
+// ==== END trends ====
