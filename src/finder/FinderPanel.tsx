@@ -96,6 +96,7 @@ export function FinderPanel({ onClosed }: { onClosed?: () => void }) {
       <h2 id="finder-title" className="fr-h4 atlas-panel__title" tabIndex={-1} ref={headingRef}>
         {t.title}
       </h2>
+      <CountSummary level={query.level} />
       <QueryEditor query={query} onChange={(q) => service.setQuery(q)} />
       <Results level={query.level} onOpen={(code) => atlas.selectTerritory({ level: query.level, code }, { fly: true })} />
     </aside>
@@ -193,6 +194,18 @@ function QueryEditor({ query, onChange }: { query: FinderQuery; onChange: (q: Fi
   );
 }
 
+/** The count right under the title, so it stays in sight while editing. */
+function CountSummary({ level }: { level: FinderLevel }) {
+  const result = useFinderView((v) => (v.query?.level === level ? v.result : null));
+  const population = useFinderView((v) => v.population);
+  if (!result) return null;
+  return (
+    <p className="fr-text--sm fr-text--bold fr-mb-1w finder-summary">
+      <a href="#finder-results">{t.count(level, result.matches.length, result.total, population)}</a>
+    </p>
+  );
+}
+
 function levelOption(level: Level): string {
   return { epci: 'EPCI', commune: 'Communes', bv: 'Bassins de vie 2022', departement: 'Départements', region: 'Régions' }[level];
 }
@@ -217,7 +230,7 @@ function Results({ level, onOpen }: { level: FinderLevel; onOpen: (code: string)
       finderCsv(labels, rows, undeterminedRows, { header: t.csvHeader, status: t.csvStatus, flagValue: t.flagValue }),
     );
   return (
-    <div className="finder-results" aria-busy={status === 'loading'}>
+    <div className="finder-results" id="finder-results" aria-busy={status === 'loading'}>
       <p className="fr-text--lg fr-text--bold fr-mb-1v" data-testid="finder-count" data-count={result.matches.length} data-total={result.total}>
         {t.count(level, result.matches.length, result.total, population)}
       </p>

@@ -98,8 +98,10 @@ function TrendFigure({ trend, name }: { trend: Trend; name: string }) {
       <figcaption className="fr-text--sm fr-text--bold">
         {series.label} ({series.unit})
       </figcaption>
-      <div ref={chartRef} className="trends-chart" aria-hidden="true" data-drawn={drawn}>
+      <div className="trends-chart" aria-hidden="true" data-drawn={drawn ? 'true' : 'false'}>
         {!drawn && <span className="fr-text--xs">{t.chartLoading}</span>}
+        {/* Plot's SVG goes here, outside React's children. */}
+        <div ref={chartRef} />
       </div>
       <table className="portrait-table trends-table">
         <caption className="fr-sr-only">{t.tableCaption(series.label)}</caption>
