@@ -78,7 +78,7 @@ function catalogueSeries(ctx: BuildContext, def: CatalogueSeries, catalogue: Ind
   };
 }
 
-async function sourceSeries(ctx: BuildContext, def: SourceSeries): Promise<{ file: SeriesFile; unmatched: number }> {
+export async function sourceSeries(ctx: BuildContext, def: SourceSeries): Promise<{ file: SeriesFile; unmatched: number }> {
   const cog = await loadCogTables(ctx);
   const levels: SeriesFile['levels'] = {};
   let vintages: string[] = [];
