@@ -5,7 +5,7 @@
 // territory source spread `territoryLayerSource(level)`, feature-state calls
 // take `featureTarget(level, code)`.
 // Outlines stay thin and semi-transparent at national zoom so a choropleth
-// drawn under them (issue 3) is not washed out; hover and selection are
+// drawn under them is not washed out; hover and selection are
 // drawn from feature-state (`hover`, `selected`) in the highlight band.
 import type {
   ExpressionSpecification,

@@ -6,13 +6,13 @@ import type { LayerSpecification } from 'maplibre-gl';
 export const BANDS = [
   /** Land fill of the current level (territories). */
   'base',
-  /** Indicator choropleth (issue 3). */
+  /** Indicator choropleth. */
   'choropleth',
   /** Territory outlines. */
   'outlines',
-  /** Priority zones, contracts, hospitals… (issue 4). */
+  /** Priority zones, contracts, hospitals… */
   'overlays',
-  /** Hover and selection, perimeter under construction (issue 5). */
+  /** Hover and selection, perimeter under construction. */
   'highlight',
 ] as const;
 export type Band = (typeof BANDS)[number];
