@@ -3,7 +3,7 @@
 // vintages, appended to the catalogue as indicators ({id}.json, with commune
 // values in {id}.commune.json). Reads the files the indicators step wrote and,
 // for time-series sources, the CSV itself (every period, matched to COG 2025).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from '../lib/context.ts';
 import { loadCogTables } from '../lib/cog.ts';
@@ -26,7 +26,7 @@ import {
 import { changeOf, changeValues, SERIES_DIR, SERIES_INDEX, type SeriesFile, type SeriesIndexFile } from '../../src/lib/series-format.ts';
 import { INDICATOR_SOURCES } from '../../data/indicators.ts';
 import { CHANGE_INDICATORS, SERIES, type CatalogueSeries, type SourceSeries } from '../../data/series.ts';
-import { stableStringify } from '../indicators/index.ts';
+import { writeJson as writeJsonFile } from '../lib/json-file.ts';
 import { readSourceTable, toSourceRows } from '../indicators/read-source.ts';
 
 /** Levels a series file holds (commune series stay out: too heavy for a portrait chart). */
@@ -37,8 +37,7 @@ function readJson<T>(file: string): T {
 }
 
 function writeJson(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, stableStringify(value));
+  writeJsonFile(file, value, { sortKeys: true });
 }
 
 function loadIndicator(ctx: BuildContext, entry: IndicatorCatalogueEntry): IndicatorFile {

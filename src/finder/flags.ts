@@ -3,7 +3,7 @@
 // aggregates, contracts and commune parents arrive as arguments.
 import type { Level, SupraLevel } from '../lib/levels.ts';
 import { ONGOING_STATUSES, type ContractStatus } from '../lib/contracts.ts';
-import { isIsolatedRural, zoneAggregateFromRow, type CommuneZoneFacts } from '../lib/zones.ts';
+import { isIsolatedRural, zoneAggregateFromRow, type CommuneZoneFacts } from '../lib/priority-zones.ts';
 import type { FlagId } from './query.ts';
 
 /**

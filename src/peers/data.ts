@@ -6,7 +6,7 @@
 import type { Level, SupraLevel } from '../lib/levels.ts';
 import type { IndicatorCatalogueEntry, IndicatorFile } from '../lib/indicator-format.ts';
 import { ACTIVE_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../lib/contracts.ts';
-import { isRuralDensity } from '../lib/zones.ts';
+import { isRuralDensity } from '../lib/priority-zones.ts';
 import { loadManifest } from '../data/manifest.ts';
 import { loadTerritoryIndex, type TerritoryLookup } from '../data/territory-index.ts';
 import { loadCatalogue, loadIndicatorFile } from '../indicators/indicator-data.ts';

@@ -108,7 +108,7 @@ describe('territory finder, peers, trends, bivariate map', () => {
     await page.waitForFunction((c) => window.__clsAtlas!.state.selection?.code === c, code);
 
     // The URL holds the whole query: a new page reopens it with the same result.
-    const hash = await page.evaluate(() => window.location.hash);
+    const hash = await page.evaluate(() => window.__clsAtlas!.urlHash);
     expect(hash).toContain('find=epci,f~rural_isole,q~taux_chomage_2021~5~worst');
     await closeAtlas(atlas);
     const again = await openAtlas(browser, server.url, hash);
@@ -171,7 +171,7 @@ describe('territory finder, peers, trends, bivariate map', () => {
     for (let i = 0; i < 9; i++) expect(mapCounts[String(i)] ?? 0).toBe(counts[String(i)]);
     const pair = await page.evaluate(() => window.__clsAtlas!.state.bivariate);
     expect(pair).toEqual({ need: 'part_75_ans_plus', supply: 'apl_mg_moins65_2023' });
-    expect(await page.evaluate(() => window.location.hash)).toContain('bi=part_75_ans_plus,apl_mg_moins65_2023');
+    expect(await page.evaluate(() => window.__clsAtlas!.urlHash)).toContain('bi=part_75_ans_plus,apl_mg_moins65_2023');
     await expect(legend.textContent()).resolves.toMatch(/Part des 75 ans ou plus : besoin plus fort/);
     const after = await mapScreenshot(page, 'bivariate-after');
     expect(await pixelDifference(page, before, after)).toBeGreaterThan(0.1);

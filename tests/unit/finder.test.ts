@@ -11,7 +11,7 @@ import {
 } from '../../src/finder/model.ts';
 import { finderUrlCodec, parseFinderQuery, serializeFinderQuery, type FinderQuery } from '../../src/finder/query.ts';
 import { noContractFlags, unplacedContracts, zoneFlags } from '../../src/finder/flags.ts';
-import { zoneAggregateToRow, emptyZoneAggregate, type CommuneZoneFacts } from '../../src/lib/zones.ts';
+import { zoneAggregateToRow, emptyZoneAggregate, type CommuneZoneFacts } from '../../src/lib/priority-zones.ts';
 
 // Six territories: APL (higher is better), unemployment (higher is worse), a flag.
 const codes = ['A', 'B', 'C', 'D', 'E', 'F'];
