@@ -9,6 +9,7 @@ import type { Level } from '../lib/levels.ts';
 import { formatEntryValue } from '../indicators/format.ts';
 import { exportFileName } from '../indicators/export-csv.ts';
 import { useFinderService, useFinderView } from './hooks.ts';
+import { useIndicatorView } from '../indicators/hooks.ts';
 import { FINDER_LEVELS, FLAG_IDS, type Condition, type FinderLevel, type FinderQuery, type FlagId } from './query.ts';
 import { FINDER_PRESETS } from './presets.ts';
 import { sortRows, type SortKey, type TableRow } from './model.ts';
@@ -105,7 +106,10 @@ export function FinderPanel({ onClosed }: { onClosed?: () => void }) {
 
 function QueryEditor({ query, onChange }: { query: FinderQuery; onChange: (q: FinderQuery) => void }) {
   const id = useId();
-  const entries = useFinderView((v) => v.entries);
+  const catalogueEntries = useFinderView((v) => v.entries);
+  // A CSV imported while the finder is open is a criterion at once.
+  const custom = useIndicatorView((v) => v.customEntries);
+  const entries = useMemo(() => [...catalogueEntries, ...custom.filter((c) => !catalogueEntries.some((e) => e.id === c.id))], [catalogueEntries, custom]);
   const criteria = useFinderView((v) => v.criteria);
   const unplaced = useFinderView((v) => v.unplacedContracts);
   const setConditions = (conditions: Condition[]) => onChange({ ...query, conditions });
