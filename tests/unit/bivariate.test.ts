@@ -115,3 +115,18 @@ describe('bivariate: URL field', () => {
     expect(bivariateUrlCodec.parse('a b,c')).toBeUndefined();
   });
 });
+
+describe('bivariate: map layer', () => {
+  it('colours cell i with the i-th palette colour and a territory without a cell in the no-data grey', async () => {
+    const { bivariateFillColor } = await import('../../src/bivariate/layer.ts');
+    const { BIVARIATE_NO_DATA } = await import('../../src/bivariate/model.ts');
+    const expr = bivariateFillColor() as unknown as unknown[];
+    expect(expr[0]).toBe('match');
+    const stops = expr.slice(2, -1);
+    BIVARIATE_COLORS.flat().forEach((color, i) => {
+      expect(stops[2 * i]).toBe(i);
+      expect(stops[2 * i + 1]).toBe(color);
+    });
+    expect(expr[expr.length - 1]).toBe(BIVARIATE_NO_DATA);
+  });
+});

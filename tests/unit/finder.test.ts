@@ -216,3 +216,32 @@ describe('finder: table sort', () => {
     expect(sortRows(rows, { column: 'name' }, false).map((r) => r.name)).toEqual(['Abbeville', 'Bar', 'Éclaron']);
   });
 });
+
+describe('finder: map states and CSV', () => {
+  it('every territory of the level gets a state: match, undetermined or out', async () => {
+    const { finderStates, FINDER_MATCH, FINDER_OUT, FINDER_UNDETERMINED } = await import('../../src/finder/layer.ts');
+    const states = finderStates(['A', 'B', 'C'], { total: 3, matches: ['B'], undetermined: [{ code: 'C', missing: [0] }], missingByCriterion: [1] });
+    expect([...states]).toEqual([
+      ['A', FINDER_OUT],
+      ['B', FINDER_MATCH],
+      ['C', FINDER_UNDETERMINED],
+    ]);
+  });
+
+  it('exports retained then undetermined territories for French Excel, missing values empty', async () => {
+    const { finderCsv } = await import('../../src/finder/csv.ts');
+    const csv = finderCsv(
+      ['APL', 'Sans CLS'],
+      [{ code: '200000172', name: 'CC Faucigny-Glières', departement: 'Haute-Savoie (74)', population: 27000, values: [2.15, true] }],
+      [{ code: '01', name: 'Ain; nord', departement: null, population: null, values: [null, false] }],
+      { header: { code: 'code', name: 'nom', departement: 'departement', population: 'population', status: 'statut' }, status: { match: 'retenu', undetermined: 'donnee_manquante' }, flagValue: (v) => (v ? 'oui' : 'non') },
+    );
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFcode;nom;departement;population;APL;Sans CLS;statut',
+      '200000172;CC Faucigny-Glières;Haute-Savoie (74);27000;2,15;oui;retenu',
+      '01;"Ain; nord";;;;non;donnee_manquante',
+      '',
+    ]);
+  });
+});
