@@ -240,8 +240,3 @@ export function finderServiceFor(store: AppStore, setLevel: (level: Level) => vo
   }
   return s;
 }
-
-/** Loads the catalogue early so the editor lists criteria before a query runs. */
-export function preloadCatalogue(): Promise<IndicatorCatalogueFile> {
-  return loadCatalogue();
-}
