@@ -189,11 +189,11 @@ export class FinderService {
       if (stale()) return;
       const row = (code: string): TableRow => {
         const r: TerritoryRecord | undefined = index.get(code);
-        const dep = query.level === 'departement' ? code : (r?.parents.departement ?? null);
+        const dep = query.level === 'departement' ? null : (r?.parents.departement ?? null);
         return {
           code,
           name: r?.name ?? code,
-          departement: dep ? (query.level === 'departement' ? dep : `${departementIndex?.get(dep)?.name ?? ''} (${dep})`.trim()) : null,
+          departement: dep ? `${departementIndex?.get(dep)?.name ?? ''} (${dep})`.trim() : null,
           population: isNum(r?.population) ? r.population : null,
           values: criteria.map((c) => c.values.get(code) ?? null),
         };
