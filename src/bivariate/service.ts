@@ -27,7 +27,7 @@ export interface BivariateView {
 }
 
 /** Need indicators tried in order for the default pair, then the supply one. */
-export const DEFAULT_NEED = ['part_75_ans_plus', 'taux_pauvrete_2021_bv', 'taux_chomage_2021'];
+export const DEFAULT_NEED = ['part_75_ans_plus', 'indice_defavorisation_bv', 'taux_pauvrete_2021', 'taux_chomage_2021'];
 export const DEFAULT_SUPPLY = ['apl_mg_moins65_2023', 'apl_mg_2023'];
 
 export class BivariateService {

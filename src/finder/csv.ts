@@ -1,7 +1,7 @@
-// The finder's table as a CSV for French Excel, with the conventions of the
-// indicator export (BOM, ';', decimal comma, CRLF, codes as text): retained
+// The finder's table as a CSV, by the shared CSV writer (src/lib/csv-write.ts:
+// BOM, ';', decimal comma, CRLF, formula-looking names neutralised): retained
 // territories first, then those without a value for a criterion. Pure.
-import { csvCell, excelNumber } from '../indicators/export-csv.ts';
+import { toCsv, type CsvValue } from '../lib/csv-write.ts';
 import type { TableRow } from './model.ts';
 
 export interface FinderCsvLabels {
@@ -12,17 +12,16 @@ export interface FinderCsvLabels {
 
 export function finderCsv(criteria: readonly string[], rows: readonly TableRow[], undetermined: readonly TableRow[], labels: FinderCsvLabels): string {
   const h = labels.header;
-  const lines = [[h.code, h.name, h.departement, h.population, ...criteria, h.status].map(csvCell).join(';')];
-  const line = (r: TableRow, status: string) =>
-    [
-      csvCell(r.code),
-      csvCell(r.name),
-      csvCell(r.departement ?? ''),
-      excelNumber(r.population),
-      ...r.values.map((v) => (typeof v === 'boolean' ? labels.flagValue(v) : excelNumber(v))),
-      status,
-    ].join(';');
-  for (const r of rows) lines.push(line(r, labels.status.match));
-  for (const r of undetermined) lines.push(line(r, labels.status.undetermined));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const line = (r: TableRow, status: string): CsvValue[] => [
+    r.code,
+    r.name,
+    r.departement,
+    r.population,
+    ...r.values.map((v) => (typeof v === 'boolean' ? labels.flagValue(v) : v)),
+    status,
+  ];
+  return toCsv([h.code, h.name, h.departement, h.population, ...criteria, h.status], [
+    ...rows.map((r) => line(r, labels.status.match)),
+    ...undetermined.map((r) => line(r, labels.status.undetermined)),
+  ]);
 }

@@ -2,7 +2,7 @@
 // QPV, isolated rural, France Ruralités Revitalisation. Pure: zone facts and
 // aggregates, contracts and commune parents arrive as arguments.
 import type { Level, SupraLevel } from '../lib/levels.ts';
-import { ONGOING_STATUSES, type ContractStatus } from '../lib/contracts.ts';
+import type { ContractStatus } from '../lib/contracts.ts';
 import { isIsolatedRural, zoneAggregateFromRow, type CommuneZoneFacts } from '../lib/priority-zones.ts';
 import type { FlagId } from './query.ts';
 
@@ -55,15 +55,15 @@ export function zoneFlags(flag: Exclude<FlagId, 'no_cls'>, level: Level, codes: 
 }
 
 /**
- * true when no contract of the registry that exists or is being built
- * (envisaged, in preparation, signed, being renewed) touches any commune of
- * the territory. Ended contracts do not count; contracts without a known
- * perimeter cannot be placed (the UI says how many).
+ * true when no contract of the registry but ended ones (envisaged, in
+ * preparation, signed, being renewed, or whose status is to be confirmed)
+ * touches any commune of the territory. Contracts without a known perimeter
+ * cannot be placed (the UI says how many).
  */
 export function noContractFlags(level: Level, codes: readonly string[], input: ContractInputs): Map<string, boolean> {
   const touched = new Set<string>();
   for (const c of input.contracts) {
-    if (!c.mapped || !ONGOING_STATUSES.includes(c.status)) continue;
+    if (!c.mapped || c.status === 'termine') continue;
     for (const commune of c.communes) {
       const code = level === 'commune' ? commune : input.parentOf(commune, level as SupraLevel);
       if (code) touched.add(code);
@@ -74,5 +74,5 @@ export function noContractFlags(level: Level, codes: readonly string[], input: C
 
 /** Contracts of the registry (existing or being built) whose perimeter is not known. */
 export function unplacedContracts(input: Pick<ContractInputs, 'contracts'>): number {
-  return input.contracts.filter((c) => !c.mapped && ONGOING_STATUSES.includes(c.status)).length;
+  return input.contracts.filter((c) => !c.mapped && c.status !== 'termine').length;
 }

@@ -26,9 +26,9 @@ export const FINDER_PRESETS: readonly FinderPreset[] = [
   ),
   preset(
     'qpv-precarite',
-    'Quartiers prioritaires et chômage élevé, sans CLS',
-    'EPCI comptant au moins un quartier prioritaire (QPV 2024), dans le cinquième au chômage le plus élevé, sans CLS connu.',
-    'epci,f~qpv,q~taux_chomage_2021~5~worst,f~no_cls',
+    'Quartiers prioritaires et pauvreté élevée, sans CLS',
+    'EPCI comptant au moins un quartier prioritaire (QPV 2024), dans le cinquième au taux de pauvreté le plus élevé (Filosofi 2021, estimé à l’échelon), sans CLS connu.',
+    'epci,f~qpv,q~taux_pauvrete_2021~5~worst,f~no_cls',
   ),
   preset(
     'sous-dense',

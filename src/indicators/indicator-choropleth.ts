@@ -4,6 +4,7 @@
 // by setFeatureState), regenerated from the classification — never a
 // 35,000-stop `match` on codes, never a geometry re-upload.
 import type { ExpressionSpecification, FillLayerSpecification } from 'maplibre-gl';
+import type { AbsenceKind } from '../lib/absence.ts';
 import type { Level } from '../lib/levels.ts';
 import { valueToClass, type Classification } from '../lib/classify.ts';
 import { compareCodes } from '../lib/codes.ts';
@@ -83,6 +84,8 @@ export interface LegendModel {
   unit: string;
   classes: LegendClass[];
   noData: { color: string; count: number; label: string };
+  /** The no-data territories by kind of absence (secret, not covered, not computable). */
+  absences: Record<AbsenceKind, number>;
   /** Territories counted (with and without value). */
   total: number;
   /** France's value, if known, e.g. for a diverging reference. */
@@ -92,7 +95,13 @@ export interface LegendModel {
 export const NO_DATA_LABEL = 'Données manquantes';
 
 /** Legend rows from the classification (the very scale the map uses). */
-export function legendModel(classification: Classification, title: string, unit: string, reference: number | null = null): LegendModel {
+export function legendModel(
+  classification: Classification,
+  title: string,
+  unit: string,
+  reference: number | null = null,
+  absences: Record<AbsenceKind, number> = { secret: 0, uncovered: classification.noDataCount, notComputable: 0 },
+): LegendModel {
   const classes = classification.colors.map((color, i) => ({
     index: i,
     color,
@@ -107,6 +116,7 @@ export function legendModel(classification: Classification, title: string, unit:
     unit,
     classes,
     noData: { color: classification.noDataColor, count: classification.noDataCount, label: NO_DATA_LABEL },
+    absences,
     total: withValue + classification.noDataCount,
     reference,
   };

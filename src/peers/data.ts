@@ -5,7 +5,7 @@
 // peer. The arithmetic lives in model.ts.
 import type { Level, SupraLevel } from '../lib/levels.ts';
 import type { IndicatorCatalogueEntry, IndicatorFile } from '../lib/indicator-format.ts';
-import { ACTIVE_STATUSES, CONTRACT_STATUS_LABELS, type ContractStatus } from '../lib/contracts.ts';
+import { ACTIVE_STATUSES, CONTRACT_STATUS_LABELS, statusFreshness, statusText, type ContractStatus } from '../lib/contracts.ts';
 import { isRuralDensity } from '../lib/priority-zones.ts';
 import { loadManifest } from '../data/manifest.ts';
 import { loadTerritoryIndex, type TerritoryLookup } from '../data/territory-index.ts';
@@ -20,8 +20,8 @@ export const PEER_CRITERIA = [
   { id: 'population', label: 'Population (échelle logarithmique)' },
   { id: 'density', label: 'Densité de population (échelle logarithmique)' },
   { id: 'ageing', label: 'Part des 75 ans ou plus', candidates: ['part_75_ans_plus'] },
-  // The first available deprivation measure at the level (poverty rate where published, else unemployment).
-  { id: 'deprivation', label: 'Précarité', candidates: ['taux_pauvrete_2021_bv', 'taux_chomage_2021'] },
+  // The first deprivation measure available at the level: the FDep-type index (bassins de vie), the poverty rate, else unemployment.
+  { id: 'deprivation', label: 'Précarité', candidates: ['indice_defavorisation_bv', 'taux_pauvrete_2021', 'taux_pauvrete_2021_bv', 'taux_chomage_2021'] },
   { id: 'rural', label: 'Part de la population en commune rurale (grille de densité, niveaux 5 à 7)' },
 ] as const;
 
@@ -30,7 +30,8 @@ export const PEER_COMPARISON = [
   'apl_mg_moins65_2023',
   'densite_generalistes_bv',
   'part_75_ans_plus',
-  'taux_pauvrete_2021_bv',
+  'indice_defavorisation_bv',
+  'taux_pauvrete_2021',
   'taux_chomage_2021',
   'evolution_population_2015_2021',
   'taux_mortalite_2022',
@@ -82,7 +83,7 @@ interface LevelModel {
   files: Map<string, IndicatorFile>;
   comparisonEntries: IndicatorCatalogueEntry[];
   index: TerritoryLookup;
-  touched: Map<string, ContractStatus[]>;
+  touched: Map<string, NonNullable<PeerRow['contract']>[]>;
 }
 
 const levelModels = new Map<Level, Promise<LevelModel>>();
@@ -154,15 +155,19 @@ async function buildLevelModel(level: Level): Promise<LevelModel> {
       }),
     );
   }
-  const touched = new Map<string, ContractStatus[]>();
+  // A status older than the contract's duration is « à confirmer » and never counts as a running CLS.
+  const today = new Date().toISOString().slice(0, 10);
+  const touched = new Map<string, NonNullable<PeerRow['contract']>[]>();
   for (const c of contracts?.contracts ?? []) {
     if (!c.mapped) continue;
+    const fresh = statusFreshness(c, today).confirmed;
+    const info = { status: c.status, label: fresh ? CONTRACT_STATUS_LABELS[c.status] : statusText(c, today), active: fresh && ACTIVE_STATUSES.includes(c.status) };
     const seen = new Set<string>();
     for (const commune of c.communes) {
       const t = level === 'commune' ? commune : communeIndex.get(commune)?.parents[level as SupraLevel];
       if (!t || seen.has(t)) continue;
       seen.add(t);
-      touched.set(t, [...(touched.get(t) ?? []), c.status]);
+      touched.set(t, [...(touched.get(t) ?? []), info]);
     }
   }
   return { used, skipped, standardised: standardise(vectors), files, comparisonEntries, index, touched };
@@ -178,13 +183,13 @@ function levelModel(level: Level): Promise<LevelModel> {
   return p;
 }
 
-/** Signed / renewing first, then being prepared, envisaged, and ended last. */
-const STATUS_ORDER: readonly ContractStatus[] = ['signe', 'en_renouvellement', 'en_preparation', 'envisage', 'termine'];
+/** Running first, then signed or renewing but unconfirmed, being prepared, envisaged, to be confirmed, ended last. */
+const STATUS_ORDER: readonly ContractStatus[] = ['signe', 'en_renouvellement', 'en_preparation', 'envisage', 'a_confirmer', 'termine'];
 
-function mostAdvanced(statuses: readonly ContractStatus[] | undefined): PeerRow['contract'] {
-  if (!statuses || statuses.length === 0) return null;
-  const status = [...statuses].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b))[0]!;
-  return { status, label: CONTRACT_STATUS_LABELS[status], active: ACTIVE_STATUSES.includes(status) };
+function mostAdvanced(list: readonly NonNullable<PeerRow['contract']>[] | undefined): PeerRow['contract'] {
+  if (!list || list.length === 0) return null;
+  const rank = (c: NonNullable<PeerRow['contract']>) => (c.active ? 0 : 1) * 10 + Math.max(0, STATUS_ORDER.indexOf(c.status));
+  return [...list].sort((a, b) => rank(a) - rank(b))[0]!;
 }
 
 export async function loadPeers(level: Level, code: string): Promise<PeersResult> {
