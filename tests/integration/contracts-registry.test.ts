@@ -14,7 +14,7 @@ import { toCommuneShapes } from '../../scripts/boundaries/communes.ts';
 import { buildOverlays } from '../../scripts/overlays/index.ts';
 import { cogLookupFromTables, readRegistry } from '../../scripts/overlays/registry.ts';
 import { importPolygonContracts, type PolygonFeature, type PolygonImportSpec } from '../../scripts/overlays/polygon-import.ts';
-import { resolvePerimeter, type CogLookup, type Contract } from '../../src/lib/contracts.ts';
+import { resolvePerimeter, statusFreshness, type CogLookup, type Contract } from '../../src/lib/contracts.ts';
 import type { ContractsOverlay } from '../../src/lib/overlay-format.ts';
 
 let ctx: BuildContext;
@@ -105,11 +105,15 @@ describe('Auvergne-Rhône-Alpes polygons in the registry', () => {
 });
 
 describe('population covered by a CLS in force', () => {
-  it('France value = population of the communes under a signed or renewing contract / total population', () => {
+  it('France value = population of the communes under a signed or renewing contract whose status is fresh / total population', () => {
     const index = JSON.parse(readFileSync(path.join(ctx.outDir, 'index', 'commune.json'), 'utf8')) as {
       territories: Array<{ code: string; population: number | null; parents: { departement: string; region: string } }>;
     };
-    const covered = new Set(overlay.contracts.filter((c) => c.status === 'signe' || c.status === 'en_renouvellement').flatMap((c) => c.communes));
+    // In force = signed or being renewed, with a status reported less long ago than the contract's duration at the registry's date.
+    expect(overlay.coverage.asOf).toBe(overlay.referenceDate);
+    const inForce = overlay.contracts.filter((c) => (c.status === 'signe' || c.status === 'en_renouvellement') && statusFreshness(c, overlay.referenceDate).confirmed);
+    expect(inForce.length).toBeLessThan(overlay.contracts.filter((c) => c.status === 'signe' || c.status === 'en_renouvellement').length);
+    const covered = new Set(inForce.flatMap((c) => c.communes));
     let total = 0;
     let inside = 0;
     for (const t of index.territories) {
