@@ -10,6 +10,7 @@ import { buildIndicators } from './indicators/index.ts';
 import { buildOverlays } from './overlays/index.ts';
 import { buildPerimeterPassage } from './perimeter-passage.ts';
 import { buildLabels } from './labels/index.ts';
+import { buildTrends } from './trends/index.ts';
 
 const ctx = defaultContext();
 await runBuild(ctx, [
@@ -18,5 +19,6 @@ await runBuild(ctx, [
   ['labels: place-name points (régions, départements, communes)', buildLabels],
   ['overlays: contracts, zones, care offer', buildOverlays],
   ['indicators: catalogue, values per level, match reports', buildIndicators],
+  ['trends: series of several vintages, changes between vintages', buildTrends],
   ['perimeter: historical passage table for import', buildPerimeterPassage],
 ]);

@@ -49,7 +49,7 @@ function Shell({ atlas }: { atlas: Atlas }) {
           ]}
         />
       )}
-      {!embed && <AppHeader />}
+      {!embed && <AppHeader extraTools={atlas.features.toolbarItems.map((Item, i) => <Item key={i} />)} />}
       <main className="atlas-main" id="contenu">
         <div className="atlas-body">
           {!embed && <IndicatorSidebar />}
@@ -64,6 +64,7 @@ function Shell({ atlas }: { atlas: Atlas }) {
             </div>
             {embed && <EmbedCredits />}
           </div>
+          {!embed && atlas.features.sidePanels.map((Panel, i) => <Panel key={i} onClosed={focusMap} />)}
           {!embed && <TerritoryPanel sections={atlas.features.panelSections} onClosed={focusMap} />}
           {!embed && <PerimeterPanel onClosed={focusMap} />}
           {!embed && <PortraitHost onClosed={focusMap} />}

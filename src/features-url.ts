@@ -17,6 +17,8 @@ import { DEFAULT_CLASSIFICATION, type ClassificationSettings } from './indicator
 import { perimeterUrlCodec, type PerimeterUrlValue } from './perimeter/url-field.ts';
 import { portraitUrlCodec, type PortraitUrlValue } from './portrait/url-field.ts';
 import { DEFAULT_OVERLAYS, overlaysUrlCodec, type OverlayId } from './overlays/overlay-ids.ts';
+import { finderUrlCodec, type FinderQuery } from './finder/query.ts';
+import { bivariateUrlCodec, type BivariatePair } from './bivariate/url-field.ts';
 
 export interface UrlState extends CoreUrlState {
   /** Indicator mapped as a choropleth (catalogue id), null = none. */
@@ -33,6 +35,10 @@ export interface UrlState extends CoreUrlState {
   readonly comparison: readonly ComparedPerimeter[];
   /** Embedded in another page (`embed=1`): the map, its title, legend and credits only. */
   readonly embed: boolean;
+  /** Territory finder: its level and conditions, null = closed. */
+  readonly finder: FinderQuery | null;
+  /** Bivariate map: need and supply indicators, null = off. */
+  readonly bivariate: BivariatePair | null;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -46,6 +52,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   overlays: DEFAULT_OVERLAYS,
   comparison: [],
   embed: false,
+  finder: null,
+  bivariate: null,
 };
 
 export const URL_FIELDS: UrlFields<UrlState> = {
@@ -57,6 +65,8 @@ export const URL_FIELDS: UrlFields<UrlState> = {
   overlays: overlaysUrlCodec,
   comparison: comparisonUrlCodec,
   embed: embedUrlCodec,
+  finder: finderUrlCodec,
+  bivariate: bivariateUrlCodec,
 };
 
 export const URL_CODEC = createUrlCodec(URL_FIELDS, DEFAULT_URL_STATE);

@@ -21,6 +21,13 @@ import { CareOfferSection } from './overlays/components/CareOfferSection.tsx';
 import { perimeterLayer } from './perimeter/layer.ts';
 import { PerimeterStartSection } from './perimeter/StartSection.tsx';
 import { PortraitSection } from './portrait/PortraitSection.tsx';
+import { FinderButton, FinderPanel } from './finder/FinderPanel.tsx';
+import { finderLayer } from './finder/layer.ts';
+import { BivariateButton, BivariateHoverLines, BivariatePanel, BivariateSection } from './bivariate/BivariatePanel.tsx';
+import { bivariateLayerModule } from './bivariate/layer.ts';
+import { PeersSection } from './peers/PeersSection.tsx';
+import { TrendsSection } from './trends/TrendsSection.tsx';
+import type { PortraitSubject } from './portrait/subject.ts';
 import { URL_CODEC, type UrlState } from './features-url.ts';
 import { labelsModule } from './labels/labels-module.ts';
 
@@ -37,21 +44,31 @@ export interface AtlasFeatures {
   /** Extra lines of the map's hover tooltip. */
   readonly tooltipLines: readonly ComponentType<TooltipLineProps>[];
   readonly url: UrlCodec<UrlState>;
+  /** Buttons of the toolbar (after search, level and zones). */
+  readonly toolbarItems: readonly ComponentType[];
+  /** Side panels beside the map (each renders nothing while closed). */
+  readonly sidePanels: readonly ComponentType<{ onClosed?: () => void }>[];
+  /** Blocks appended to a portrait, after its figures. */
+  readonly portraitSections: readonly ComponentType<{ subject: PortraitSubject }>[];
 }
 
 export const FEATURES: AtlasFeatures = {
-  layerModules: [choroplethModule, overlayMapModule, perimeterLayer, labelsModule],
+  layerModules: [choroplethModule, bivariateLayerModule, overlayMapModule, finderLayer, perimeterLayer, labelsModule],
   panelSections: [
     { id: 'identity', Component: IdentitySection },
     { id: 'parents', title: fr.panel.parents, Component: ParentsSection },
     { id: 'figures', Component: FiguresSection },
     { id: 'indicator', title: frIndicators.comparisonTitle, Component: ComparisonSection },
+    { id: 'bivariate', Component: BivariateSection },
     { id: 'contracts', title: fr.overlays.coverage.title, Component: ContractsSection },
     { id: 'zones', title: fr.overlays.zones.title, Component: PriorityZonesSection },
     { id: 'care-offer', title: fr.overlays.care.title, Component: CareOfferSection },
     { id: 'portrait', title: fr.portrait.title, Component: PortraitSection },
     { id: 'perimeter', title: fr.perimeter.sectionTitle, Component: PerimeterStartSection },
   ],
-  tooltipLines: [IndicatorHoverLines],
+  tooltipLines: [IndicatorHoverLines, BivariateHoverLines],
   url: URL_CODEC,
+  toolbarItems: [FinderButton, BivariateButton],
+  sidePanels: [FinderPanel, BivariatePanel],
+  portraitSections: [PeersSection, TrendsSection],
 };

@@ -737,6 +737,161 @@ export const frIndicators = {
   byoNoMatch: 'Aucune ligne n’a pu être rattachée à un territoire : vérifiez la colonne des codes et leur nature.',
 } as const;
 
+// Finder (territory finder, bivariate map, comparable territories, trends)
+const nfFinder = new Intl.NumberFormat('fr-FR');
+const levelPluralLower = (level: Level, n: number) => {
+  if (level === 'epci') return 'EPCI';
+  if (level === 'bv') return n > 1 ? 'bassins de vie' : 'bassin de vie';
+  if (level === 'commune') return n > 1 ? 'communes' : 'commune';
+  if (level === 'departement') return n > 1 ? 'départements' : 'département';
+  return n > 1 ? 'régions' : 'région';
+};
+export const frFinder = {
+  open: 'Trouver des territoires',
+  openHint: 'Combiner des critères (indicateurs, zones prioritaires, absence de CLS) pour trouver les territoires qui y répondent',
+  title: 'Trouver des territoires',
+  kicker: 'Recherche multicritère',
+  close: 'Fermer la recherche de territoires',
+  level: 'Échelon',
+  levelHint: 'La carte passe à cet échelon.',
+  levelNotSupported: 'La recherche porte sur les communes, EPCI, bassins de vie ou départements.',
+  presetsTitle: 'Requêtes prêtes à l’emploi',
+  presetsHint: 'Chaque requête se modifie ensuite librement.',
+  presetApply: (title: string) => `Appliquer la requête « ${title} »`,
+  conditionsTitle: 'Critères (tous doivent être remplis)',
+  noCondition: 'Aucun critère : tous les territoires de l’échelon sont retenus.',
+  addCondition: 'Ajouter un critère sur un indicateur',
+  removeCondition: 'Retirer ce critère',
+  indicatorLabel: 'Indicateur',
+  modeLabel: 'Type de critère',
+  modeThreshold: 'Seuil',
+  modeQuantile: 'Part de la distribution',
+  comparator: { lt: '<', le: '≤', gt: '>', ge: '≥' } as Record<string, string>,
+  comparatorLabel: 'Comparaison',
+  thresholdLabel: 'Seuil',
+  thresholdInvalid: 'Nombre attendu (virgule ou point décimal).',
+  partsLabel: 'Part',
+  parts: { 4: 'quart', 5: 'cinquième (quintile)', 10: 'dixième (décile)' } as Record<number, string>,
+  sideLabel: 'Extrémité',
+  side: {
+    worst: 'le plus défavorisé',
+    best: 'le plus favorisé',
+    high: 'aux valeurs les plus hautes',
+    low: 'aux valeurs les plus basses',
+  } as Record<string, string>,
+  quantileCut: (parts: number, side: string, cut: string) => `${frFinder.parts[parts] ?? `1/${parts}`} ${frFinder.side[side] ?? side} : ${cut}`,
+  flagsTitle: 'Zones et contrats',
+  flags: {
+    no_cls: 'Aucun CLS connu dans le registre',
+    qpv: 'Contient un quartier prioritaire (QPV)',
+    rural_isole: 'Rural isolé',
+    frr: 'France Ruralités Revitalisation (à vérifier)',
+  } as Record<string, string>,
+  flagHints: {
+    no_cls:
+      'Aucun contrat du registre de CLS envisagé, en préparation, signé, en renouvellement ou au statut à confirmer ne touche une commune du territoire (les contrats échus ne comptent pas). Le registre n’est pas exhaustif : « aucun CLS connu » ne veut pas dire « aucun CLS ».',
+    qpv: 'Au moins une commune du territoire accueille un quartier prioritaire de la politique de la ville (QPV 2024).',
+    rural_isole:
+      'Commune : rurale (grille de densité, niveaux 5 à 7) et hors attraction des villes. Territoire : au moins la moitié de sa population vit dans de telles communes.',
+    frr: 'Commune classée FRR ou FRR+. Territoire : au moins la moitié de sa population vit dans des communes classées.',
+  } as Record<string, string>,
+  unplaced: (n: number) =>
+    `${nfFinder.format(n)} contrat${n > 1 ? 's' : ''} du registre sans périmètre connu ${n > 1 ? 'ne peuvent pas être situés' : 'ne peut pas être situé'}.`,
+  flagValue: (v: boolean) => (v ? 'oui' : 'non'),
+  unknownIndicator: 'Indicateur inconnu (fichier importé non rechargé ?)',
+  unavailableAtLevel: 'Non disponible à cet échelon : ',
+  loading: 'Recherche en cours…',
+  error: 'La recherche n’a pas pu aboutir.',
+  count: (level: Level, n: number, total: number, population: number) =>
+    `${nfFinder.format(n)} ${levelPluralLower(level, n)} sur ${nfFinder.format(total)}, ${nfFinder.format(population)} habitants`,
+  populationUnknown: (n: number) => `(population inconnue pour ${nfFinder.format(n)})`,
+  missing: (level: Level, n: number, label: string) => `${nfFinder.format(n)} ${levelPluralLower(level, n)} sans donnée pour « ${label} »`,
+  undeterminedTitle: (level: Level, n: number) =>
+    `${nfFinder.format(n)} ${levelPluralLower(level, n)} à vérifier : ${n > 1 ? 'ils remplissent' : 'il remplit'} les autres critères mais une valeur manque`,
+  tableCaption: (level: Level) => `Territoires retenus (${LEVEL_LABELS_PLURAL[level].toLowerCase()})`,
+  undeterminedCaption: 'Territoires sans donnée pour au moins un critère',
+  columns: { name: 'Nom', code: 'Code', departement: 'Département', population: 'Population' },
+  sortBy: (column: string) => `Trier par ${column}`,
+  showMore: (n: number) => `Afficher ${nfFinder.format(n)} de plus`,
+  export: 'Exporter le tableau (CSV)',
+  openTerritory: (name: string) => `Ouvrir ${name}`,
+  missingValue: 'n.d.',
+  announce: (level: Level, n: number, total: number) => `${nfFinder.format(n)} ${levelPluralLower(level, n)} sur ${nfFinder.format(total)} répondent aux critères.`,
+  mapLegend: 'Sur la carte : territoires retenus cernés de bleu, autres atténués.',
+  csvHeader: { code: 'code', name: 'nom', departement: 'departement', population: 'population', status: 'statut' },
+  csvStatus: { match: 'retenu', undetermined: 'donnee_manquante' },
+};
+
+// Bivariate (two indicators at once)
+const nfBivariate = new Intl.NumberFormat('fr-FR');
+export const frBivariate = {
+  open: 'Croiser deux indicateurs',
+  openHint: 'Carte bivariée : un indicateur de besoin croisé avec un indicateur d’offre de soins, en tiers',
+  title: 'Croiser besoin et offre',
+  kicker: 'Carte bivariée',
+  close: 'Fermer la carte bivariée',
+  needLabel: 'Besoin (axe vertical)',
+  supplyLabel: 'Offre (axe horizontal)',
+  method:
+    'Chaque indicateur est découpé en trois tiers d’effectifs égaux parmi les territoires qui ont les deux valeurs ; le tiers « défavorable » suit la polarité déclarée de l’indicateur (plus d’offre = mieux). La couleur la plus foncée marque les territoires au besoin le plus fort et à l’offre la plus faible.',
+  overChoropleth: 'La carte bivariée recouvre la carte de l’indicateur.',
+  loading: 'Calcul de la carte bivariée…',
+  error: 'La carte bivariée n’a pas pu être calculée.',
+  unavailable: 'Carte bivariée non disponible à cet échelon',
+  legendTitle: 'Légende (nombre de territoires par case)',
+  needAxis: (label: string) => `${label} : besoin plus fort ↑`,
+  supplyAxis: (label: string) => `${label} : offre plus faible →`,
+  third: ['tiers favorable', 'tiers intermédiaire', 'tiers défavorable'] as const,
+  cellLabel: (need: number, supply: number) =>
+    `besoin : ${frBivariate.third[need]}, offre : ${frBivariate.third[supply]}`,
+  cellCount: (n: number) => `${nfBivariate.format(n)} territoire${n > 1 ? 's' : ''}`,
+  noData: (n: number) => `${nfBivariate.format(n)} territoire${n > 1 ? 's' : ''} sans l’une des deux valeurs (gris)`,
+  rangesCaption: 'Bornes des tiers',
+  range: (low: string | null, high: string | null) => (low === null ? `≤ ${high}` : high === null ? `> ${low}` : `${low} – ${high}`),
+  tooltip: (need: number, supply: number) => `Case : ${frBivariate.cellLabel(need, supply)}`,
+  panelTitle: 'Besoin et offre',
+  noValue: 'non disponible',
+};
+
+// Peers (comparable territories)
+const nfPeers = new Intl.NumberFormat('fr-FR');
+export const frPeers = {
+  title: 'Territoires comparables',
+  loading: 'Recherche des territoires comparables…',
+  error: 'Les territoires comparables n’ont pas pu être calculés.',
+  none: 'Ce territoire n’a pas toutes les valeurs nécessaires : pas de territoires comparables.',
+  method: (n: number, level: string, compared: number, criteria: string) =>
+    `Les ${n} ${level} les plus proches parmi ${nfPeers.format(compared)} sur : ${criteria}. Chaque critère est centré et réduit (écart à la moyenne divisé par l’écart type), la proximité est la distance euclidienne ; à égalité, l’ordre du code.`,
+  skipped: (criteria: string) => `Non disponible à cet échelon, donc non utilisé : ${criteria}.`,
+  peersCaption: 'Les territoires comparables, du plus proche au plus lointain',
+  columns: { name: 'Territoire', departement: 'Département', distance: 'Distance', cls: 'CLS' },
+  noCls: 'aucun connu',
+  withCls: (n: number, of: number) => `${nfPeers.format(n)} sur ${nfPeers.format(of)} ont un CLS en vigueur (signé ou en renouvellement, statut confirmé) dans le registre.`,
+  comparisonTitle: 'Comparaison avec le groupe de pairs',
+  comparisonCaption: 'Valeur du territoire, médiane et étendue des pairs, département, région et France',
+  comparisonColumns: { indicator: 'Indicateur', value: 'Territoire', peers: 'Pairs : médiane (min – max)', departement: 'Département', region: 'Région', france: 'France' },
+  range: (median: string, min: string, max: string, n: number) => `${median} (${min} – ${max}${n < 10 ? `, ${n} valeurs` : ''})`,
+  noValue: 'n.d.',
+  select: (name: string) => `Sélectionner ${name}`,
+};
+
+// Trends (series of several vintages)
+export const frTrends = {
+  title: 'Évolutions',
+  loading: 'Chargement des séries…',
+  error: 'Les séries n’ont pas pu être chargées.',
+  none: 'Aucune série de plusieurs millésimes n’est disponible à cet échelon.',
+  chartLoading: 'Chargement du graphique…',
+  tableCaption: (label: string) => `${label} : valeurs par millésime`,
+  vintage: 'Millésime',
+  france: 'France',
+  franceMissing: 'Valeur nationale non publiée par la source.',
+  noValue: 'n.d.',
+  source: (s: string) => `Source : ${s}.`,
+};
+
+// Input checks (files handed to the atlas, links, map errors)
+
 // Input checks (files handed to the atlas, links, map errors)
 export const frInput = {
   // Shared with the contract import command (scripts/ may only import src/lib): the messages live there.

@@ -100,14 +100,16 @@ export function classifyIndicator(
     });
     return c;
   }
-  const reference = settings.diverging ? france : null;
+  // A change between two vintages is always read against "no change" (0).
+  const diverging = settings.diverging || entry.change !== undefined;
+  const reference = entry.change ? 0 : settings.diverging ? france : null;
   return classify(values, {
     method: settings.method,
     classes: settings.classes,
     manualBreaks: settings.method === 'manual' ? settings.breaks : undefined,
-    scheme: effectiveScheme(settings),
+    scheme: effectiveScheme({ ...settings, diverging }),
     polarity: entry.polarity,
-    reference: settings.diverging ? (reference ?? null) : null,
+    reference: diverging ? (reference ?? null) : null,
     // Short units ("%", "‰", "€") go on every class; long ones ("pour 10 000 hab.") only in the legend's caption.
     unit: inlineUnit(entry.unit),
   });

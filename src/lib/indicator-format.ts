@@ -94,6 +94,8 @@ export interface IndicatorCatalogueEntry {
   file: string;
   /** Commune values and components (commune-native indicators only), relative to `data/`. */
   communeFile?: string;
+  /** A change between two vintages of other indicators: mapped on a diverging scale centred on no change. */
+  change?: { from: string; to: string; mode: 'difference' | 'rate' };
 }
 
 /** A density's implied national total against a published one. */

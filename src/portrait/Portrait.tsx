@@ -151,6 +151,9 @@ export function Portrait({ subject }: { subject: PortraitSubject }) {
         <PrintLegend />
       </figure>
       <PortraitView model={model} />
+      {atlas.features.portraitSections.map((Section, i) => (
+        <Section key={i} subject={subject} />
+      ))}
       <ChecklistPanel results={checklist} thresholds={thresholds} onThresholdsChange={setThresholds} />
       <footer className="portrait-sources" data-testid="portrait-sources">
         <h3 className="fr-text--md fr-mb-1v">{t.sources}</h3>

@@ -160,8 +160,8 @@ export function createUrlCodec<S extends object>(fields: UrlFields<S>, defaults:
       const raw = codec.serialize(state[name]);
       if (raw !== undefined) params.set(codec.key, raw);
     }
-    // ':' and ',' are legal in a fragment; keep them readable.
-    return `#${params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',')}`;
+    // ':', ',' and '~' are legal in a fragment; keep them readable.
+    return `#${params.toString().replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%7E/gi, '~')}`;
   }
 
   function pick(state: S): S {
