@@ -1,6 +1,6 @@
 // Z-order bands of the map, bottom to top. A layer is added "into" a band by
 // inserting it before the band's end marker (an invisible background layer),
-// so modules added later (issues 3–5) never need to know each other's ids.
+// so modules added later never need to know each other's ids.
 import type { LayerSpecification } from 'maplibre-gl';
 
 export const BANDS = [
@@ -12,8 +12,10 @@ export const BANDS = [
   'outlines',
   /** Priority zones, contracts, hospitals… (issue 4). */
   'overlays',
-  /** Hover and selection, perimeter under construction (issue 5). */
+  /** Perimeter under construction, lasso. */
   'highlight',
+  /** Hover and selection of a territory. */
+  'selection',
 ] as const;
 export type Band = (typeof BANDS)[number];
 
