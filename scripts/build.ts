@@ -5,7 +5,7 @@
 import { defaultContext } from './lib/context.ts';
 import { runBuild } from './lib/run-build.ts';
 import { buildBoundaries } from './boundaries/index.ts';
-import { buildCommuneTiles } from './boundaries/tiles.ts';
+import { buildTerritoryTiles } from './boundaries/tiles.ts';
 import { buildIndicators } from './indicators/index.ts';
 import { buildOverlays } from './overlays/index.ts';
 import { buildPerimeterPassage } from './perimeter-passage.ts';
@@ -13,7 +13,7 @@ import { buildPerimeterPassage } from './perimeter-passage.ts';
 const ctx = defaultContext();
 await runBuild(ctx, [
   ['boundaries: communes, EPCI, bassins de vie, départements, régions', buildBoundaries],
-  ['tiles: commune vector tiles from the published topology', buildCommuneTiles],
+  ['tiles: vector tiles of every level from the published topology', buildTerritoryTiles],
   ['overlays: contracts, zones, care offer', buildOverlays],
   ['indicators: catalogue, values per level, match reports', buildIndicators],
   ['perimeter: historical passage table for import', buildPerimeterPassage],
