@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import { fr } from '../i18n/fr.ts';
-import { Portrait } from './Portrait.tsx';
+import { LazyPortrait as Portrait } from './LazyPortrait.tsx';
 import { perimeterSubject, type PortraitSubject } from './subject.ts';
 
 /** Same name as the perimeter builder's event (src/perimeter/ImportExport.tsx). */
