@@ -116,33 +116,35 @@ export function territoryFillLayer(level: Level, visible: boolean): FillLayerSpe
   };
 }
 
-/** Zoom from which the commune borders are a line layer; below it, hairlines of the fill layers. */
-export const COMMUNE_LINE_MINZOOM = 8;
-
 /**
- * Paint of any fill layer over a level's territories (land, choropleth): at
- * the commune level the fill draws its own 1-pixel borders until the line
- * layer takes over — a line layer over ~35,000 communes is most of a frame's
- * cost with software rendering, 1-pixel lines of the fill are a small part.
+ * Zoom from which a level's borders are a line layer; below it, hairlines of
+ * the fill layers. Only the levels with many borders at national zoom: the
+ * line layer of ~35,000 communes (or ~1,200 EPCI on the same arcs) is most of
+ * a frame's cost with software rendering, 1-pixel lines of the fill are a
+ * small part of it.
  */
+export const LINE_MINZOOM: Partial<Record<Level, number>> = { commune: 8, epci: 7, bv: 7 };
+
+/** Paint of any fill layer over a level's territories (land, choropleth): its own borders below LINE_MINZOOM. */
 export function territoryFillOutline(level: Level): Pick<FillPaint, 'fill-antialias' | 'fill-outline-color'> {
-  if (level !== 'commune') return { 'fill-antialias': false };
-  const [low, high] = OUTLINE_OPACITY.commune;
+  const minzoom = LINE_MINZOOM[level];
+  if (minzoom === undefined) return { 'fill-antialias': false };
+  const [low, high] = OUTLINE_OPACITY[level];
   const color = (alpha: number) => `rgba(30, 30, 30, ${alpha})`;
   return {
     'fill-antialias': true,
-    'fill-outline-color': ['interpolate', ['linear'], ['zoom'], 4, color(low), COMMUNE_LINE_MINZOOM - 1, color(high * 0.6), COMMUNE_LINE_MINZOOM, color(0)],
+    'fill-outline-color': ['interpolate', ['linear'], ['zoom'], 4, color(low), minzoom - 1, color(high * 0.6), minzoom, color(0)],
   };
 }
 
-/** Outline band: thin, semi-transparent borders, thicker when zoomed in (communes: from COMMUNE_LINE_MINZOOM). */
+/** Outline band: thin, semi-transparent borders, thicker when zoomed in (from LINE_MINZOOM where set). */
 export function territoryOutlineLayer(level: Level, visible: boolean): LineLayerSpecification {
   const [low, high] = OUTLINE_OPACITY[level];
   return {
     id: territoryLayerIds(level).outline,
     type: 'line',
     ...territoryLayerSource(level),
-    ...(level === 'commune' ? { minzoom: COMMUNE_LINE_MINZOOM } : {}),
+    ...(LINE_MINZOOM[level] !== undefined ? { minzoom: LINE_MINZOOM[level] } : {}),
     // Miter joins (the default): round joins add triangles at every vertex, invisible at these widths.
     layout: { visibility: visible ? 'visible' : 'none' },
     paint: {

@@ -85,9 +85,11 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
+    // 'style.load' comes before the first frame, so a source added then is requested by that frame;
+    // 'load' comes after it, and the next frame waits for the first one's (software) rasterisation.
     this.styleReady = new Promise((resolve) => {
       if (this.map.isStyleLoaded()) resolve();
-      else this.map.once('load', () => resolve());
+      else this.map.once('style.load', () => resolve());
     });
     this.highlight = new TerritoryHighlight(this.map, () => this.currentLevel, (level) => this.addedLevels.has(level));
     void this.styleReady.then(() => {
