@@ -29,8 +29,11 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // Each wait inside a test is on a condition (at most WAIT_MS, tests/browser/harness.ts);
+          // a test chains several on a shared, loaded 2-core machine.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          expect: { poll: { timeout: 90_000, interval: 250 } },
           // One Chromium at a time: 2 cores, software WebGL.
           fileParallelism: false,
         },

@@ -7,7 +7,7 @@
 //   ['perimeter: historical passage table for import', buildPerimeterPassage]
 import type { BuildContext } from './lib/context.ts';
 import { loadCogTables } from './lib/cog.ts';
-import { writeJsonFile } from './boundaries/write.ts';
+import { writeJsonFile } from './lib/json-file.ts';
 
 export const PASSAGE_URL = 'index/passage.json';
 

@@ -16,7 +16,7 @@ import { choroplethModule } from './indicators/choropleth-module.ts';
 import { ComparisonSection, IndicatorHoverLines } from './indicators/ComparisonSection.tsx';
 import { overlayMapModule } from './overlays/service.ts';
 import { ContractsSection } from './overlays/components/ContractsSection.tsx';
-import { ZonesSection } from './overlays/components/ZonesSection.tsx';
+import { PriorityZonesSection } from './overlays/components/PriorityZonesSection.tsx';
 import { CareOfferSection } from './overlays/components/CareOfferSection.tsx';
 import { perimeterLayer } from './perimeter/layer.ts';
 import { PerimeterStartSection } from './perimeter/StartSection.tsx';
@@ -46,7 +46,7 @@ export const FEATURES: AtlasFeatures = {
     { id: 'figures', Component: FiguresSection },
     { id: 'indicator', title: frIndicators.comparisonTitle, Component: ComparisonSection },
     { id: 'contracts', title: fr.overlays.coverage.title, Component: ContractsSection },
-    { id: 'zones', title: fr.overlays.zones.title, Component: ZonesSection },
+    { id: 'zones', title: fr.overlays.zones.title, Component: PriorityZonesSection },
     { id: 'care-offer', title: fr.overlays.care.title, Component: CareOfferSection },
     { id: 'portrait', title: fr.portrait.title, Component: PortraitSection },
     { id: 'perimeter', title: fr.perimeter.sectionTitle, Component: PerimeterStartSection },

@@ -5,7 +5,7 @@
 //   tsx scripts/bench/boundaries-ours.ts --mirror DIR --out DIR
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildCommuneRecords, parseCsvRecords } from '../lib/cog.ts';
+import { buildCommuneRecords, readCsvRecords } from '../lib/cog.ts';
 import { toCommuneShapes } from '../boundaries/communes.ts';
 import { buildLayers } from '../boundaries/layers.ts';
 import { toMemberships } from '../boundaries/territory-index.ts';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const collection = JSON.parse(readFileSync(inputs.communes, 'utf8')) as GeoJSON.FeatureCollection;
   const shapes = toCommuneShapes(collection.features);
-  const records = buildCommuneRecords(parseCsvRecords(readFileSync(inputs.supra, 'utf8')), parseCsvRecords(readFileSync(inputs.zonages, 'utf8')));
+  const records = buildCommuneRecords(readCsvRecords(readFileSync(inputs.supra, 'utf8')), readCsvRecords(readFileSync(inputs.zonages, 'utf8')));
   const memberships = new Map(toMemberships(records).map((m) => [m.code, m]));
   const layers = buildLayers(shapes, memberships);
   mkdirSync(out, { recursive: true });

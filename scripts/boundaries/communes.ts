@@ -1,7 +1,7 @@
 // Normalise the commune geometry source: codes as strings, a zone per
 // commune, an area for every commune (4 Cantal communes lack AREA).
 import { area } from '@turf/turf';
-import { normaliseCommuneCode, zoneOfCode } from '../../src/lib/codes.ts';
+import { byCode, normaliseCommuneCode, zoneOfCode } from '../../src/lib/codes.ts';
 import type { BBox, CommuneShape } from './types.ts';
 
 interface RawFeature {
@@ -54,11 +54,7 @@ export function toCommuneShapes(
       geometry,
     };
   });
-  return shapes.sort((a, b) => compareCodes(a.code, b.code));
-}
-
-export function compareCodes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return shapes.sort(byCode);
 }
 
 /**

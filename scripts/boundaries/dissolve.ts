@@ -1,7 +1,7 @@
 // Coarser levels as unions of communes on the shared arcs (topojson mergeArcs),
 // so they nest exactly; then each level keeps only the arcs it uses.
 import { mergeArcs } from 'topojson-client';
-import { compareCodes } from './communes.ts';
+import { compareCodes } from '../../src/lib/codes.ts';
 import { arcIndex, polygonsOf, type PolygonArcs, type TopoPolygon, type ZoneTopology } from './topology.ts';
 
 /**

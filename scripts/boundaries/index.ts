@@ -1,4 +1,4 @@
-// Boundaries step (issue 2, the data spine): communes geometry + COG tables +
+// Boundaries step (the data spine): communes geometry + COG tables +
 // populations légales → geo/{level}-{zone}.topo.json, index/{level}.json and
 // the geometry part of manifest.json. Pure steps in sibling modules; I/O here.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { degradedCommunes, toCommuneShapes } from './communes.ts';
 import { extractCommuneFacts, type DecoupageCommune } from './facts.ts';
 import { buildLayers } from './layers.ts';
 import { buildTerritoryIndexes, toMemberships } from './territory-index.ts';
-import { writeJsonFile, type WrittenFile } from './write.ts';
+import { writeJsonFile, type WrittenFile } from '../lib/json-file.ts';
 
 export const BOUNDARY_SOURCES = [
   'cog2025-communes-geometry',

@@ -3,7 +3,7 @@
 import type { CommuneRecord, EpciRecord } from '../lib/cog.ts';
 import { departementOfCommune, zoneOfCode } from '../../src/lib/codes.ts';
 import type { Level, SupraLevel } from '../../src/lib/levels.ts';
-import { compareCodes } from './communes.ts';
+import { compareCodes } from '../../src/lib/codes.ts';
 import type { BBox, CommuneFacts, CommuneMembership, CommuneShape, TerritoryEntry, TerritoryIndex } from './types.ts';
 
 /** Commune → its territory at each supra level; communes without EPCI are their own EPCI-level territory. */

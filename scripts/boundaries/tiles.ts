@@ -26,7 +26,7 @@ import { LEVELS, type Level } from '../../src/lib/levels.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import type { BBox } from './types.ts';
 import { DEFAULT_MIN_WEIGHT, protectRings, type ZoneTopology } from './topology.ts';
-import { gzipSize } from './write.ts';
+import { gzipSize } from '../lib/json-file.ts';
 
 export const TILE_LAYER = 'territories';
 export const TILE_EXTENT = 4096;

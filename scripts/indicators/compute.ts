@@ -3,7 +3,8 @@
 import {
   aggregate,
   aggregateByParent,
-  UNAVAILABLE_REASONS,
+  franceUnavailableReason,
+  levelUnavailableReason,
   valueOfComponents,
   type AggregateValue,
   type Components,
@@ -11,7 +12,7 @@ import {
 import type { MatchedTerritory } from '../../src/lib/code-matching.ts';
 import type { FieldMerge } from '../../src/lib/code-matching.ts';
 import { roundTo } from '../../src/lib/number-parse.ts';
-import { FRANCE, LEVEL_LABELS_PLURAL, LEVELS, nestsIn, type AggregateLevel, type Level } from '../../src/lib/levels.ts';
+import { FRANCE, LEVELS, type AggregateLevel, type Level } from '../../src/lib/levels.ts';
 import type { IndicatorFile, IndicatorLevelValues, LevelAvailability } from '../../src/lib/indicator-format.ts';
 import { INDICATOR_FORMAT_VERSION } from '../../src/lib/indicator-format.ts';
 import type { IndicatorDefinition } from '../../data/indicators.ts';
@@ -121,21 +122,14 @@ export function computeIndicator(def: IndicatorDefinition, native: ReadonlyMap<s
   const what = def.aggregationNote ?? 'cet indicateur';
 
   for (const level of LEVELS) {
+    const reason = levelUnavailableReason(nativeLevel, level, def.aggregation, what);
+    if (reason !== null) {
+      levels[level] = { available: false, reason };
+      continue;
+    }
     let block: IndicatorLevelValues;
     if (level === nativeLevel) block = levelBlock(frame.codes[level], nativeValues, decimals);
-    else if (LEVELS.indexOf(level) < LEVELS.indexOf(nativeLevel)) {
-      levels[level] = { available: false, reason: UNAVAILABLE_REASONS.finerThanSource(LEVEL_LABELS_PLURAL[nativeLevel].toLowerCase()) };
-      continue;
-    } else if (!nestsIn(nativeLevel, level)) {
-      levels[level] = {
-        available: false,
-        reason: UNAVAILABLE_REASONS.doesNotNest(LEVEL_LABELS_PLURAL[nativeLevel].toLowerCase(), LEVEL_LABELS_PLURAL[level].toLowerCase()),
-      };
-      continue;
-    } else if (def.aggregation === 'none') {
-      levels[level] = { available: false, reason: UNAVAILABLE_REASONS.notAggregable(what) };
-      continue;
-    } else {
+    else {
       const parentOf =
         nativeLevel === 'commune'
           ? frame.parentOfCommune[level as 'epci' | 'bv' | 'departement' | 'region']
@@ -147,20 +141,17 @@ export function computeIndicator(def: IndicatorDefinition, native: ReadonlyMap<s
     levels[level] = { available: true, territories: frame.codes[level].length, withValue: countWithValue(block) };
   }
 
-  if (def.aggregation === 'none') {
-    levels[FRANCE] = { available: false, reason: UNAVAILABLE_REASONS.notAggregable(what) };
-  } else {
-    const france: AggregateValue = aggregate(
-      def.aggregation,
-      frame.codes[nativeLevel].map((code) => ({ components: components.get(code), coverageWeight: popOf(nativeLevel)(code) })),
-      options,
-    );
-    levels[FRANCE] =
-      france.value === null
-        ? { available: false, reason: UNAVAILABLE_REASONS.incompleteCoverage(france.coverage) }
-        : { available: true, territories: 1, withValue: 1 };
-    file.france = { value: roundTo(france.value, decimals), coverage: roundTo(france.coverage, 4)! };
-  }
+  const france: AggregateValue | null =
+    def.aggregation === 'none'
+      ? null
+      : aggregate(
+          def.aggregation,
+          frame.codes[nativeLevel].map((code) => ({ components: components.get(code), coverageWeight: popOf(nativeLevel)(code) })),
+          options,
+        );
+  const franceReason = franceUnavailableReason(def.aggregation, france, what);
+  levels[FRANCE] = franceReason === null ? { available: true, territories: 1, withValue: 1 } : { available: false, reason: franceReason };
+  if (france) file.france = { value: roundTo(france.value, decimals), coverage: roundTo(france.coverage, 4)! };
 
   if (nativeLevel === 'commune' && def.aggregation !== 'none') {
     const out: NonNullable<IndicatorFile['components']> = {};

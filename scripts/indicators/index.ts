@@ -1,12 +1,13 @@
 // Indicators step: every source of the catalogue in, per-indicator value
 // files and the catalogue out, plus one build report per source.
 //   sources (data/sources.json) → readCsv → matchRows (COG 2025) → computeIndicator → write
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from '../lib/context.ts';
 import { PROJECT_ROOT } from '../lib/context.ts';
 import { loadCogTables, type CogTables } from '../lib/cog.ts';
 import { getSource, resolveSource, sourceCredit } from '../lib/sources.ts';
+import { writeJson } from '../lib/json-file.ts';
 import { toCommuneShapes } from '../boundaries/communes.ts';
 import { matchRows, summariseReport, type MatchReference, type MatchResult } from '../../src/lib/code-matching.ts';
 import { parseNumber, type ParsedNumber } from '../../src/lib/number-parse.ts';
@@ -23,28 +24,6 @@ import { INDICATOR_SOURCES, INDICATORS, NOT_AVAILABLE, POPULATION_SOURCE_ID, typ
 import { buildTerritoryFrame, type TerritoryFrame } from './territories.ts';
 import { computeIndicator, mergeFieldRules } from './compute.ts';
 import { matchSource, MatchThresholdError, readSourceTable, type SourceReport } from './read-source.ts';
-
-/**
- * JSON with object keys sorted at every depth, written by hand: JS objects put
- * integer-like keys ("75056") before others ("01001"), whatever the insertion
- * order. The same inputs give the same bytes.
- */
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableStringify(v))).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
-}
-
-function writeJson(file: string, value: unknown): number {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const text = stableStringify(value);
-  writeFileSync(file, text);
-  return text.length;
-}
 
 function referenceFor(level: IndicatorSourceSpec['level'], cog: CogTables, frame: TerritoryFrame): MatchReference {
   if (level === 'commune') return { level, codes: new Set(frame.codes.commune), passage: cog.historicalPassage };
@@ -101,7 +80,7 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
   const reports: SourceReport[] = [];
   const record = (report: SourceReport, result: MatchResult) => {
     const reportFile = path.join(reportDir, `${report.sourceId}.json`);
-    writeJson(reportFile, report);
+    writeJson(reportFile, report, { sortKeys: true });
     reports.push(report);
     matched.set(report.sourceId, result);
     ctx.log(`  ${report.sourceId}: ${summariseReport(result.report)}${report.filtered ? ` · ${report.filtered} écartées par filtre` : ''}`);
@@ -126,8 +105,8 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
     const fileName = `indicators/${def.id}.json`;
     // Commune values and components in their own file: the supra levels never load them.
     const { base, commune } = splitIndicatorFile(computed.file, `indicators/${def.id}.commune.json`);
-    writeJson(path.join(ctx.outDir, fileName), base);
-    if (commune) writeJson(path.join(ctx.outDir, base.communeFile!), commune);
+    writeJson(path.join(ctx.outDir, fileName), base, { sortKeys: true });
+    if (commune) writeJson(path.join(ctx.outDir, base.communeFile!), commune, { sortKeys: true });
     const source = sourceCredit(getSource(def.sourceId));
     credits.set(source.id, source);
     entries.push({
@@ -167,7 +146,6 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
     credits: [...credits.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     notAvailable: NOT_AVAILABLE,
   };
-  mkdirSync(outDir, { recursive: true });
-  writeJson(path.join(outDir, 'catalogue.json'), catalogue);
+  writeJson(path.join(outDir, 'catalogue.json'), catalogue, { sortKeys: true });
   ctx.log(`  ${entries.length} indicateurs, ${reports.length} sources → ${path.relative(PROJECT_ROOT, outDir)}`);
 }

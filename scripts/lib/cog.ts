@@ -1,10 +1,10 @@
 // The COG 2025 commune table: every commune with its parents at each level.
 // This is the join spine every other source is matched against.
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import type { BuildContext } from './context.ts';
 import { resolveSource } from './sources.ts';
-import { NO_EPCI } from '../../src/lib/codes.ts';
+import { byCode, NO_EPCI } from '../../src/lib/codes.ts';
+import { readCsv } from '../../src/lib/csv.ts';
 
 export interface CommuneRecord {
   code: string;
@@ -35,17 +35,9 @@ export interface CogTables {
   historicalPassage: Map<string, string[]>;
 }
 
-export function parseCsvRecords(text: string): Record<string, string>[] {
-  const result = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-    header: true,
-    skipEmptyLines: true,
-    dynamicTyping: false,
-  });
-  if (result.errors.length > 0) {
-    const first = result.errors[0]!;
-    throw new Error(`CSV parse error at row ${first.row}: ${first.message}`);
-  }
-  return result.data;
+/** The rows of a producer's table (header on the first line), keyed by column; throws on a malformed line. */
+export function readCsvRecords(text: string): Record<string, string>[] {
+  return readCsv(text, { headerRow: 1, strict: true }).rows;
 }
 
 /** Joins the supra table and the zonage table into commune records (pure). */
@@ -72,7 +64,7 @@ export function buildCommuneRecords(
       regionName: r.NOM_REG!,
     };
   });
-  return records.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return records.sort(byCode);
 }
 
 export function buildHistoricalPassage(rows: Record<string, string>[]): Map<string, string[]> {
@@ -89,11 +81,11 @@ let cached: { key: string; tables: CogTables } | null = null;
 
 export async function loadCogTables(ctx: BuildContext): Promise<CogTables> {
   if (cached && cached.key === ctx.mirrorDir) return cached.tables;
-  const read = async (id: string) => parseCsvRecords(readFileSync(await resolveSource(ctx, id), 'utf8'));
+  const read = async (id: string) => readCsvRecords(readFileSync(await resolveSource(ctx, id), 'utf8'));
   const communes = buildCommuneRecords(await read('cog2025-communes-supra'), await read('cog2025-zonages'));
   const epci = (await read('cog2025-epci'))
     .map((r) => ({ code: r.EPCI!, name: r.NOM_EPCI!, nature: r.NATURE_EPCI!, seatDepartement: r.DEP_SIEGE_EPCI! }))
-    .sort((a, b) => (a.code < b.code ? -1 : 1));
+    .sort(byCode);
   const historicalPassage = buildHistoricalPassage(await read('cog2025-passage-historique'));
   const tables: CogTables = {
     communes,

@@ -1,23 +1,23 @@
-// Overlays step (issue 4): contracts registry, priority zones and hospitals
+// Overlays step: contracts registry, priority zones and hospitals
 // → overlays/{contracts.json, zones.json, hospitals.geojson,
 // commune-neighbours.json, manifest.json}. Reads the commune topology and
 // index written by the boundaries step; pure builders in sibling modules.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildContext } from '../lib/context.ts';
-import { loadCogTables, parseCsvRecords } from '../lib/cog.ts';
+import { loadCogTables, readCsvRecords } from '../lib/cog.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import { getSource, resolveSource, sourceCredit } from '../lib/sources.ts';
-import { writeJsonFile } from '../boundaries/write.ts';
+import { writeJsonFile } from '../lib/json-file.ts';
 import { formatIssue, hasErrors, validateRegistry, type ContractStatus } from '../../src/lib/contracts.ts';
 import { encodeCommuneNeighbours, OVERLAYS_DIR, type OverlayCredit, type OverlaysManifest } from '../../src/lib/overlay-format.ts';
-import { ZONE_TYPES } from '../../src/lib/zones.ts';
+import { ZONE_TYPES } from '../../src/lib/priority-zones.ts';
 import { buildContractsOverlay } from './contracts.ts';
 import { readCommuneIndex } from './communes.ts';
 import { addressLocator, buildHospitalsOverlay } from './hospitals.ts';
 import { cogLookupFromTables, readRegistry, REGISTRY_FILE } from './registry.ts';
-import { communeAdjacency, communeFeatures, dissolveCommunes, readCommuneTopologies } from './topology.ts';
-import { buildZonesOverlay } from './zones.ts';
+import { communeAdjacency, communeFeatures, communesOutline, readCommuneTopologies } from './topology.ts';
+import { buildZonesOverlay } from './priority-zones.ts';
 
 export const OVERLAY_SOURCES = ['zones-communes-ruralite-cog2025', 'qpv2024-communes', 'finess-hospitals-gisco-2020'] as const;
 
@@ -60,7 +60,7 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
   const indexByCode = new Map(communeIndex.map((c) => [c.code, c]));
 
   // 2. Contracts with dissolved perimeters.
-  const contracts = buildContractsOverlay(registry, cog, indexByCode, (codes) => dissolveCommunes(codes, topologies));
+  const contracts = buildContractsOverlay(registry, cog, indexByCode, (codes) => communesOutline(codes, topologies));
   const contractsFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/contracts.json`, contracts);
   const mapped = contracts.contracts.filter((c) => c.mapped).length;
 
@@ -73,7 +73,7 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
   const neighboursFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/commune-neighbours.json`, neighbours);
 
   // 4. Priority zones.
-  const read = async (id: string) => parseCsvRecords(readFileSync(await resolveSource(ctx, id), 'utf8'));
+  const read = async (id: string) => readCsvRecords(readFileSync(await resolveSource(ctx, id), 'utf8'));
   const zones = buildZonesOverlay(await read('zones-communes-ruralite-cog2025'), await read('qpv2024-communes'), communeIndex, 'index/commune.json (populations légales, étape boundaries)');
   if (zones.unmatched.notInIndex.length > 0 || zones.unmatched.withoutFacts.length > 0) {
     throw new Error(`zone table and COG 2025 disagree: ${zones.unmatched.notInIndex.length} codes not in the COG (${zones.unmatched.notInIndex.slice(0, 5).join(', ')}), ${zones.unmatched.withoutFacts.length} communes without zone facts (${zones.unmatched.withoutFacts.slice(0, 5).join(', ')})`);

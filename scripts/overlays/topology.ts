@@ -4,12 +4,11 @@
 // shared arcs, so overlays line up exactly with the commune layer.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { feature, merge, neighbors } from 'topojson-client';
-import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { feature, neighbors } from 'topojson-client';
+import type { GeometryObject } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { ZONES, type Zone } from '../../src/lib/levels.ts';
-
-export type CommuneTopology = Topology<{ territories: GeometryCollection<{ code: string }> }>;
+import { dissolveCommunes, type CommuneTopology } from '../../src/lib/dissolve.ts';
 
 export function readCommuneTopologies(outDir: string): Map<Zone, CommuneTopology> {
   const result = new Map<Zone, CommuneTopology>();
@@ -35,23 +34,16 @@ function roundPositions(rings: Position[][][], digits: number): Position[][][] {
 }
 
 /**
- * Dissolves a set of communes into one (Multi)Polygon by merging their
- * topology (shared arcs disappear). Communes may sit in several zones.
- * Returns null when none of the codes is in the topologies.
+ * The outline of a set of communes (src/lib/dissolve.ts), rounded to `digits`
+ * decimals, as a Polygon when it is one piece. Communes may sit in several
+ * zones. Returns null when none of the codes is in the topologies.
  */
-export function dissolveCommunes(
+export function communesOutline(
   codes: Iterable<string>,
   topologies: ReadonlyMap<Zone, CommuneTopology>,
   digits = 5,
 ): Polygon | MultiPolygon | null {
-  const wanted = new Set(codes);
-  const polygons: Position[][][] = [];
-  for (const topology of topologies.values()) {
-    const selected = geometries(topology).filter((g) => wanted.has(g.properties.code));
-    if (selected.length === 0) continue;
-    const merged = merge(topology, selected as Array<GeometryObject & { type: 'Polygon' | 'MultiPolygon' }>);
-    polygons.push(...merged.coordinates);
-  }
+  const polygons = dissolveCommunes(topologies.values(), codes).geometry.coordinates;
   if (polygons.length === 0) return null;
   const rounded = roundPositions(polygons, digits);
   return rounded.length === 1 ? { type: 'Polygon', coordinates: rounded[0]! } : { type: 'MultiPolygon', coordinates: rounded };

@@ -3,6 +3,7 @@
 //   window.__clsAtlas.map                   // the maplibre-gl Map
 //   window.__clsAtlas.state                 // current AppState (a snapshot)
 //   window.__clsAtlas.timings               // { firstIdle, geometry: {level: ms} }
+//   window.__clsAtlas.urlHash               // the hash the current state serialises to
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Atlas, AtlasTimings } from './atlas.ts';
 import type { AppState } from './store.ts';
@@ -12,6 +13,8 @@ export interface ClsAtlasHook {
   readonly ready: Promise<void>;
   readonly state: AppState;
   readonly timings: AtlasTimings;
+  /** The location hash catches up with this after a short debounce. */
+  readonly urlHash: string;
 }
 
 declare global {
@@ -31,6 +34,9 @@ export function installTestHook(atlas: Atlas): void {
     },
     get timings() {
       return atlas.timings;
+    },
+    get urlHash() {
+      return atlas.features.url.serialize(atlas.features.url.pick(atlas.store.getState()));
     },
   };
   Object.defineProperty(window, '__clsAtlas', { value: Object.freeze(hook), configurable: false, writable: false });

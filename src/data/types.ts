@@ -42,7 +42,7 @@ export interface Manifest {
   readonly index: Readonly<Record<Level, string>>;
   /** Levels drawn from pre-cut vector tiles (the TopoJSON stays for the perimeter builder). */
   readonly tiles?: Readonly<Partial<Record<Level, TileSetEntry>>>;
-  /** Issue 3 and 4 entries; the viewer core ignores them. */
+  /** Feature entries (indicators, overlays); the viewer core ignores them. */
   readonly indicators?: string;
   readonly overlays?: unknown;
 }

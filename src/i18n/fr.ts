@@ -5,7 +5,7 @@ import { LEVEL_LABELS, LEVEL_LABELS_PLURAL, ZONE_LABELS, type Level } from '../l
 const numberFr = new Intl.NumberFormat('fr-FR');
 const areaFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 
-// ==== BEGIN portrait (issue 5: territory portrait & CLS checklist) — owned by the portrait engineer ====
+// ==== BEGIN portrait: territory portrait & CLS checklist ====
 const nfPortrait = (decimals: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
 const portraitFr = {
   title: 'Portrait du territoire',
@@ -196,7 +196,7 @@ const portraitFr = {
 };
 // ==== END portrait ====
 
-// ==== BEGIN perimeter (issue 5, perimeter builder) ====
+// ==== BEGIN perimeter builder ====
 const perimeterNumber = new Intl.NumberFormat('fr-FR');
 const perimeterPlural = (n: number, one: string, many: string) => `${perimeterNumber.format(n)} ${n > 1 ? many : one}`;
 const perimeterFr = {
@@ -316,7 +316,7 @@ const perimeterFr = {
 };
 // ==== END perimeter ====
 
-// ==== overlays (issue 4): contracts, priority zones, care offer ====
+// ==== BEGIN overlays: contracts, priority zones, care offer ====
 const overlaysNumberFr = new Intl.NumberFormat('fr-FR');
 const overlaysPlural = (n: number, one: string, many: string) => `${overlaysNumberFr.format(n)} ${n <= 1 ? one : many}`;
 
@@ -534,15 +534,12 @@ export const fr = {
       km2 === null || km2 === undefined || !Number.isFinite(km2) ? 'non disponible' : `${areaFr.format(km2)} km²`,
     territoryWithDep: (name: string, dep: string) => `${name} (${dep})`,
   },
-  // issue 5 — portrait (see the delimited block above)
   portrait: portraitFr,
-  // issue 5 — perimeter builder (see the delimited block above)
   perimeter: perimeterFr,
-  // issue 4 — overlays (see the delimited block above)
   overlays: overlaysFr,
 } as const;
 
-// ==== BEGIN indicators (issue 3: indicator choropleth, legend, CSV import/export) — owned by the indicators-viewer engineer ====
+// ==== BEGIN indicators: choropleth, legend, CSV import/export ====
 const nfIndicators = new Intl.NumberFormat('fr-FR');
 const levelPhrase: Record<Level, string> = {
   commune: 'à l’échelle des communes',

@@ -6,8 +6,8 @@
 import type { CsvTable } from '../lib/csv.ts';
 import { parseNumber } from '../lib/number-parse.ts';
 import { matchRows, type FieldMerge, type MatchReport, type SourceRow } from '../lib/code-matching.ts';
-import { aggregate, aggregateByParent, UNAVAILABLE_REASONS, type Components } from '../lib/aggregate.ts';
-import { FRANCE, LEVELS, LEVEL_LABELS_PLURAL, nestsIn, type AggregateLevel, type Level } from '../lib/levels.ts';
+import { aggregate, aggregateByParent, franceUnavailableReason, levelUnavailableReason, type Components } from '../lib/aggregate.ts';
+import { FRANCE, LEVELS, type AggregateLevel, type Level } from '../lib/levels.ts';
 import {
   INDICATOR_FORMAT_VERSION,
   type IndicatorCatalogueEntry,
@@ -56,6 +56,9 @@ export interface ByoResult {
   /** Territories of the native level with a value. */
   withValue: number;
 }
+
+/** The quantity named in the "not aggregable" reason. */
+const WHAT = 'cette valeur';
 
 const CODE_HEADER = /(^|[^a-z])(code|codgeo|cog|insee|depcom|com|siren|epci|dep|departement)([^a-z]|$)/i;
 
@@ -176,20 +179,13 @@ export function buildCustomIndicator(table: CsvTable, mapping: ByoMapping, refer
 
   const levels: Partial<Record<Level, IndicatorLevelValues>> = { [mapping.codeLevel]: { values: nativeValues } };
   const availability = {} as Record<AggregateLevel, LevelAvailability>;
-  const nativeIndex = LEVELS.indexOf(mapping.codeLevel);
   for (const level of LEVELS) {
     const coarseIndex = reference.indexes[level];
-    if (level === mapping.codeLevel) {
+    const reason = levelUnavailableReason(mapping.codeLevel, level, kind, WHAT);
+    if (reason !== null) {
+      availability[level] = { available: false, reason };
+    } else if (level === mapping.codeLevel) {
       availability[level] = { available: true, territories: native.size, withValue: present.length };
-    } else if (LEVELS.indexOf(level) < nativeIndex) {
-      availability[level] = { available: false, reason: UNAVAILABLE_REASONS.finerThanSource(LEVEL_LABELS_PLURAL[mapping.codeLevel].toLowerCase()) };
-    } else if (kind === 'none') {
-      availability[level] = { available: false, reason: UNAVAILABLE_REASONS.notAggregable('cette valeur') };
-    } else if (!nestsIn(mapping.codeLevel, level)) {
-      availability[level] = {
-        available: false,
-        reason: UNAVAILABLE_REASONS.doesNotNest(LEVEL_LABELS_PLURAL[mapping.codeLevel].toLowerCase(), LEVEL_LABELS_PLURAL[level].toLowerCase()),
-      };
     } else {
       const aggregated = aggregateByParent(kind, components, parentMap(native, level as Exclude<Level, 'commune'>), weight, { scale });
       const values: Record<string, number | null> = {};
@@ -209,10 +205,8 @@ export function buildCustomIndicator(table: CsvTable, mapping: ByoMapping, refer
           [...native.keys()].map((code) => ({ components: components.get(code), coverageWeight: weight(code) })),
           { scale },
         );
-  availability[FRANCE] =
-    franceAggregate && franceAggregate.value !== null
-      ? { available: true, territories: 1, withValue: 1 }
-      : { available: false, reason: kind === 'none' ? UNAVAILABLE_REASONS.notAggregable('cette valeur') : UNAVAILABLE_REASONS.incompleteCoverage(franceAggregate?.coverage ?? 0) };
+  const franceReason = franceUnavailableReason(kind, franceAggregate, WHAT);
+  availability[FRANCE] = franceReason === null ? { available: true, territories: 1, withValue: 1 } : { available: false, reason: franceReason };
   const france = franceAggregate?.value ?? null;
   const label = mapping.label.trim() || fileName;
   const entry: IndicatorCatalogueEntry = {

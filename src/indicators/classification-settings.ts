@@ -32,10 +32,6 @@ function isScheme(raw: string): raw is SchemeName {
 
 const NUMBER_RE = /^-?\d{1,12}(\.\d{1,8})?$/;
 
-export function clampClasses(k: number): number {
-  return Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, Math.round(k)));
-}
-
 /** Ascending, unique, finite; at most MAX_CLASSES − 1 thresholds. */
 export function normaliseBreaks(breaks: readonly number[]): number[] {
   const sorted = [...new Set(breaks.filter((b) => Number.isFinite(b)))].sort((a, b) => a - b);

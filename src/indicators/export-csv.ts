@@ -2,6 +2,7 @@
 // UTF-8 with BOM (or Excel reads it as Windows-1252), ';' separator, decimal
 // comma, CRLF. Codes stay text (a leading zero or "2A" survives). Pure.
 import { valueToClass, type Classification } from '../lib/classify.ts';
+import { byCode } from '../lib/codes.ts';
 
 export interface ExportRow {
   code: string;
@@ -28,7 +29,7 @@ export function excelNumber(value: number | null): string {
  */
 export function indicatorCsv(rows: readonly ExportRow[], classification: Pick<Classification, 'breaks' | 'labels'>): string {
   const lines = [EXPORT_HEADER.join(';')];
-  const sorted = [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const sorted = [...rows].sort(byCode);
   for (const row of sorted) {
     const cls = valueToClass(row.value, classification.breaks);
     lines.push(

@@ -9,6 +9,7 @@
 import type { ExpressionSpecification, FillLayerSpecification } from 'maplibre-gl';
 import type { Level } from '../lib/levels.ts';
 import { NO_DATA_COLOR, valueToClass, type Classification } from '../lib/classify.ts';
+import { compareCodes } from '../lib/codes.ts';
 import { territoryFillOutline } from '../layers/territories.ts';
 
 export const choroplethLayerId = (level: Level) => `indicator-${level}-fill`;
@@ -131,7 +132,7 @@ export interface Ranking {
 export function rankValues(values: ReadonlyMap<string, number | null>): Ranking {
   const present: [string, number][] = [];
   for (const [code, v] of values) if (v !== null && Number.isFinite(v)) present.push([code, v]);
-  present.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  present.sort((a, b) => b[1] - a[1] || compareCodes(a[0], b[0]));
   const rank = new Map<string, number>();
   let previous: number | null = null;
   let previousRank = 0;

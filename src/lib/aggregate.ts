@@ -3,7 +3,8 @@
 // denominators (never a mean of ratios); indices such as APL are averaged
 // weighted by their population; medians and classes are not aggregated at all.
 // Pure: shared by the build (communes → EPCI, BV, département, région, France)
-// and the viewer (a custom perimeter of communes).
+// and the viewer (a custom perimeter of communes, a dropped CSV).
+import { LEVELS, LEVEL_LABELS_PLURAL, nestsIn, type Level } from './levels.ts';
 
 export type AggregationKind = 'count' | 'ratio' | 'weightedMean' | 'none';
 
@@ -146,3 +147,25 @@ export const UNAVAILABLE_REASONS = {
   incompleteCoverage: (share: number) =>
     `La source ne couvre que ${Math.round(share * 100)} % du territoire : pas de valeur d'ensemble.`,
 } as const;
+
+/**
+ * Whether an indicator published at `nativeLevel` can be shown at `level`,
+ * and why not: the one order of checks for the build and a dropped CSV.
+ * null = available (the native level itself, or by aggregation). `what`
+ * names the quantity in the "not aggregable" reason.
+ */
+export function levelUnavailableReason(nativeLevel: Level, level: Level, kind: AggregationKind, what: string): string | null {
+  if (level === nativeLevel) return null;
+  const native = LEVEL_LABELS_PLURAL[nativeLevel].toLowerCase();
+  if (LEVELS.indexOf(level) < LEVELS.indexOf(nativeLevel)) return UNAVAILABLE_REASONS.finerThanSource(native);
+  if (!nestsIn(nativeLevel, level)) return UNAVAILABLE_REASONS.doesNotNest(native, LEVEL_LABELS_PLURAL[level].toLowerCase());
+  if (kind === 'none') return UNAVAILABLE_REASONS.notAggregable(what);
+  return null;
+}
+
+/** Why an indicator has no France-wide value (null = it has one). */
+export function franceUnavailableReason(kind: AggregationKind, france: AggregateValue | null, what: string): string | null {
+  if (kind === 'none') return UNAVAILABLE_REASONS.notAggregable(what);
+  if (!france || france.value === null) return UNAVAILABLE_REASONS.incompleteCoverage(france?.coverage ?? 0);
+  return null;
+}

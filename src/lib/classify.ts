@@ -92,7 +92,8 @@ export interface Classification {
   decimals: number;
 }
 
-function clampClasses(k: number): number {
+/** A class count within MIN_CLASSES..MAX_CLASSES, rounded. */
+export function clampClasses(k: number): number {
   return Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, Math.round(k)));
 }
 

@@ -5,6 +5,8 @@
 // the field is (a count adds up, a median does not). Every row gets exactly one
 // outcome, so a report's counts add up to the source's row count. Pure.
 import {
+  byCode,
+  compareCodes,
   normaliseCommuneCode,
   normaliseDepartementCode,
   normaliseSiren,
@@ -250,7 +252,7 @@ export function matchRows(rows: readonly SourceRow[], reference: MatchReference,
     bucket.sourceCodes.push(sourceCode);
     attached.set(resolved.code, bucket);
   }
-  report.duplicates = [...duplicateIndex.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  report.duplicates = [...duplicateIndex.values()].sort(byCode);
   const territories = new Map<string, MatchedTerritory>();
   for (const code of [...attached.keys()].sort()) {
     const bucket = attached.get(code)!;
@@ -260,8 +262,8 @@ export function matchRows(rows: readonly SourceRow[], reference: MatchReference,
   report.territoriesMatched = territories.size;
   const considered = rows.length - outcomes.duplicate;
   report.codeMatchShare = considered > 0 ? (considered - outcomes.unmatched) / considered : 0;
-  report.unmatched.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  report.remapped.sort((a, b) => (a.from < b.from ? -1 : 1));
+  report.unmatched.sort(byCode);
+  report.remapped.sort((a, b) => compareCodes(a.from, b.from));
   return { territories, report };
 }
 

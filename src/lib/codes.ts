@@ -78,3 +78,13 @@ export function zoneOfCode(code: string): 'metro' | '971' | '972' | '973' | '974
   if (prefix === '971' || prefix === '972' || prefix === '973' || prefix === '974' || prefix === '976') return prefix;
   return 'metro';
 }
+
+/** Territory code order: plain UTF-16 order, the same in every locale ("2A004" sorts between "19…" and "21…"). */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Comparator of records by their `code`. */
+export function byCode<T extends { readonly code: string }>(a: T, b: T): number {
+  return compareCodes(a.code, b.code);
+}

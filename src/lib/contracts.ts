@@ -34,12 +34,6 @@ export const PERIMETER_TYPE_LABELS: Record<PerimeterType, string> = {
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 
-export const CONFIDENCE_LABELS: Record<Confidence, string> = {
-  high: 'Élevée',
-  medium: 'Moyenne',
-  low: 'Faible',
-};
-
 export interface ContractSource {
   /** Public address of the page or document; null only for a non-public project document. */
   url: string | null;
@@ -398,12 +392,6 @@ export function hasErrors(issues: readonly RegistryIssue[]): boolean {
 // Coverage rollup
 
 export type Coverage = 'covered' | 'partial' | 'none';
-
-export const COVERAGE_LABELS: Record<Coverage, string> = {
-  covered: 'Couvert',
-  partial: 'Partiellement couvert',
-  none: 'Non couvert',
-};
 
 /** A contract reduced to what the rollup needs: its status and resolved communes. */
 export interface ResolvedContract {

@@ -10,6 +10,8 @@ export type Delimiter = ';' | ',' | '\t';
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
 export interface CsvReadOptions {
+  /** Throw on the first malformed line instead of listing it in `warnings` (build inputs). */
+  strict?: boolean;
   /** Force the delimiter; detected from the first lines otherwise. */
   delimiter?: Delimiter;
   /** 1-based line number of the header row; detected (skipping metadata lines) otherwise. */
@@ -175,6 +177,14 @@ export function readCsv(input: string | ArrayBuffer | Uint8Array, options: CsvRe
   });
   // Drop trailing empty header cells produced by "a;b;" lines, unless data uses them.
   const warnings = parsed.errors.map((e) => `ligne de données ${e.row ?? '?'} : ${e.message}`);
+  if (options.strict && parsed.errors.length > 0) {
+    const first = parsed.errors[0]!;
+    throw new Error(`CSV parse error at row ${first.row}: ${first.message}`);
+  }
+  if (options.strict) {
+    const bad = records.findIndex((cells) => cells.length !== rawHeaders.length);
+    if (bad >= 0) throw new Error(`CSV parse error at row ${bad}: ${records[bad]!.length} fields, ${rawHeaders.length} expected`);
+  }
   const rows = records.map((cells) => {
     const row: Record<string, string> = {};
     headers.forEach((h, i) => {

@@ -2,6 +2,7 @@
 // already shares arcs between neighbours, so topojson-client's `merge` drops
 // the inner arcs and stitches the outer ones — exact, fast (no polygon
 // clipping), and nested exactly like the official levels built the same way.
+// Shared by the build (contract perimeters) and the viewer (custom perimeter).
 import { merge } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 
@@ -10,20 +11,8 @@ export type CommuneTopology = Topology<{ territories: GeometryCollection<{ code:
 
 type CodedGeometry = GeometryObject<{ code: string }>;
 
-const geometryIndex = new WeakMap<object, Map<string, CodedGeometry>>();
-
-/** code → geometry of a topology, built once per topology object. */
-function indexOf(topology: CommuneTopology): Map<string, CodedGeometry> {
-  let index = geometryIndex.get(topology);
-  if (!index) {
-    index = new Map();
-    for (const g of topology.objects.territories.geometries as CodedGeometry[]) {
-      const code = (g.properties as { code?: string } | undefined)?.code;
-      if (code !== undefined) index.set(code, g);
-    }
-    geometryIndex.set(topology, index);
-  }
-  return index;
+function codeOf(g: CodedGeometry): string | undefined {
+  return (g.properties as { code?: string } | undefined)?.code;
 }
 
 export interface DissolveResult {
@@ -38,28 +27,23 @@ export interface DissolveResult {
  * (one per zone: a perimeter may straddle two zones only in theory, but the
  * merge is done per topology and the polygons concatenated).
  */
-export function dissolveCommunes(topologies: readonly CommuneTopology[], codes: Iterable<string>): DissolveResult {
-  const perTopology = topologies.map(() => [] as CodedGeometry[]);
-  const missing: string[] = [];
-  for (const code of codes) {
-    let found = false;
-    for (let i = 0; i < topologies.length; i++) {
-      const g = indexOf(topologies[i]!).get(code);
-      if (g) {
-        perTopology[i]!.push(g);
-        found = true;
-        break;
-      }
-    }
-    if (!found) missing.push(code);
-  }
+export function dissolveCommunes(topologies: Iterable<CommuneTopology>, codes: Iterable<string>): DissolveResult {
+  const wanted = new Set(codes);
+  const found = new Set<string>();
   const coordinates: GeoJSON.Position[][][] = [];
-  topologies.forEach((topology, i) => {
-    const geometries = perTopology[i]!;
-    if (geometries.length === 0) return;
-    const merged = merge(topology as Topology, geometries as Parameters<typeof merge>[1]);
+  for (const topology of topologies) {
+    // Topology order (not the order of `codes`): the merge is then the same for the same set.
+    const selected = (topology.objects.territories.geometries as CodedGeometry[]).filter((g) => {
+      const code = codeOf(g);
+      if (code === undefined || !wanted.has(code) || found.has(code)) return false;
+      found.add(code);
+      return true;
+    });
+    if (selected.length === 0) continue;
+    const merged = merge(topology as Topology, selected as Parameters<typeof merge>[1]);
     coordinates.push(...merged.coordinates);
-  });
+  }
+  const missing = [...wanted].filter((code) => !found.has(code));
   return { geometry: { type: 'MultiPolygon', coordinates }, missing };
 }
 

@@ -6,11 +6,11 @@ import type { LayerSpecification } from 'maplibre-gl';
 export const BANDS = [
   /** Land fill of the current level (territories). */
   'base',
-  /** Indicator choropleth (issue 3). */
+  /** Indicator choropleth. */
   'choropleth',
   /** Territory outlines. */
   'outlines',
-  /** Priority zones, contracts, hospitals… (issue 4). */
+  /** Priority zones, contracts, hospitals… */
   'overlays',
   /** Perimeter under construction, lasso. */
   'highlight',

@@ -218,7 +218,7 @@ export class MapController {
     return { lng: c.lng, lat: c.lat, zoom: this.map.getZoom() };
   }
 
-  /** Plugs a layer module (issue 3+) into the map. */
+  /** Plugs a layer module (listed in src/features.ts) into the map. */
   async addLayerModule(module: MapLayerModule): Promise<void> {
     await this.styleReady;
     this.modules.push(module);

@@ -14,7 +14,7 @@ import {
   contractSelectionFilter,
   contractsSourceSpec,
 } from './layers/contracts.ts';
-import { MAPPED_ZONE_TYPES, zoneLayerIds, zoneLayerSpecs, zonePatternImages, type MappedZoneType } from './layers/priority-zones.ts';
+import { zoneLayerIds, zoneLayerSpecs, zonePatternImages, type MappedZoneType } from './layers/priority-zones.ts';
 import { territoryLayerSource } from '../layers/territories.ts';
 import {
   clusterCountLabelOf,
@@ -256,6 +256,3 @@ export class OverlayMapModule implements MapLayerModule {
       .addTo(map);
   }
 }
-
-/** Zone overlays in map order, for the legend. */
-export const ZONE_OVERLAYS: readonly MappedZoneType[] = MAPPED_ZONE_TYPES;

@@ -5,10 +5,6 @@ import { MAPPED_ZONE_TYPES, type MappedZoneType } from './layers/priority-zones.
 export const OVERLAY_IDS = ['contracts', ...MAPPED_ZONE_TYPES, 'hospitals'] as const;
 export type OverlayId = (typeof OVERLAY_IDS)[number];
 
-export function isOverlayId(value: unknown): value is OverlayId {
-  return typeof value === 'string' && (OVERLAY_IDS as readonly string[]).includes(value);
-}
-
 export function isZoneOverlay(id: OverlayId): id is MappedZoneType {
   return (MAPPED_ZONE_TYPES as readonly string[]).includes(id);
 }

@@ -16,7 +16,7 @@ import {
   zoneTypesOf,
   type CommuneZoneFacts,
   type ZoneAggregate,
-} from '../lib/zones.ts';
+} from '../lib/priority-zones.ts';
 import { MAPPED_ZONE_TYPES, type MappedZoneType } from './layers/priority-zones.ts';
 import { hospitalCategoryOf, HOSPITAL_CATEGORIES, type HospitalCategory } from './layers/care-offer.ts';
 

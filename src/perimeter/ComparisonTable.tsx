@@ -5,7 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useAtlasState } from '../app/context.ts';
 import { fr } from '../i18n/fr.ts';
 import { formatNumberFr } from '../lib/classify.ts';
-import type { PerimeterStats } from '../lib/perimeter-stats.ts';
+import type { PerimeterStats } from './perimeter-stats.ts';
 import { MAX_CANDIDATES, usePerimeterState, type Candidate, type PerimeterSession } from './session.ts';
 import { PERIMETER_STYLE } from './layer.ts';
 import { valueCell } from './format.ts';

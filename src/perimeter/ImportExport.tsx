@@ -6,7 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { getLoadedIndex, getTerritory } from '../data/territory-index.ts';
 import { decodeBytes } from '../lib/csv.ts';
-import { perimeterToCsv, perimeterToGeoJson, safeFileName } from '../lib/perimeter-io.ts';
+import { perimeterToCsv, perimeterToGeoJson, safeFileName } from './perimeter-io.ts';
 import { fr } from '../i18n/fr.ts';
 import { perimeterSubject, type PerimeterSubject } from '../portrait/subject.ts';
 import { perimeterIdOf } from '../portrait/PortraitHost.tsx';

@@ -9,7 +9,7 @@ import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import { getLoadedIndex, getTerritory } from '../data/territory-index.ts';
 import { fr } from '../i18n/fr.ts';
-import { canRedo, canUndo } from '../lib/perimeter.ts';
+import { canRedo, canUndo } from './perimeter.ts';
 import { CONTRACT_STATUS_LABELS } from '../lib/contracts.ts';
 import { usePerimeterSession } from './connect.ts';
 import { usePerimeterState, type PerimeterSession } from './session.ts';

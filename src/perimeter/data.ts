@@ -10,10 +10,10 @@ import type { CommuneTopology } from '../lib/dissolve.ts';
 import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } from '../lib/indicator-format.ts';
 import { loadCatalogue, loadIndicatorFile } from '../indicators/indicator-data.ts';
 import type { ContractsOverlay, OverlaysManifest, ZonesOverlay } from '../lib/overlay-format.ts';
-import { pointInside, type LngLat } from '../lib/perimeter.ts';
+import { pointInside, type LngLat } from './perimeter.ts';
 import type { ResolvedContract } from '../lib/contracts.ts';
-import type { CommuneZoneFacts } from '../lib/zones.ts';
-import { zoneFactsFromOverlay } from '../lib/perimeter-stats.ts';
+import type { CommuneZoneFacts } from '../lib/priority-zones.ts';
+import { zoneFactsFromOverlay } from './perimeter-stats.ts';
 
 /** Written by scripts/perimeter-passage.ts. */
 export const PASSAGE_URL = 'index/passage.json';

@@ -3,7 +3,7 @@
 import { formatNumberFr } from '../lib/classify.ts';
 import type { IndicatorCatalogueEntry } from '../lib/indicator-format.ts';
 import { LEVEL_LABELS } from '../lib/levels.ts';
-import type { PerimeterIndicatorValue } from '../lib/perimeter-stats.ts';
+import type { PerimeterIndicatorValue } from './perimeter-stats.ts';
 import { fr } from '../i18n/fr.ts';
 
 const t = fr.perimeter;

@@ -6,7 +6,7 @@
 // spine's click-to-select stays untouched outside the builder.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { territoryLayerIds } from '../layers/territories.ts';
-import type { LngLat } from '../lib/perimeter.ts';
+import type { LngLat } from './perimeter.ts';
 import type { PerimeterSession } from './session.ts';
 import type { PerimeterLayerModule } from './layer.ts';
 

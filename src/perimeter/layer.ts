@@ -5,7 +5,7 @@
 // module applies them when the session changes.
 import type { FillLayerSpecification, GeoJSONSource, LineLayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerContext, MapLayerModule } from '../map/layer-module.ts';
-import type { LngLat } from '../lib/perimeter.ts';
+import type { LngLat } from './perimeter.ts';
 import { featureTarget, territoryLayerSource } from '../layers/territories.ts';
 
 export const PERIMETER_STYLE = {

@@ -19,12 +19,12 @@ import {
   type PerimeterAction,
   type PerimeterCommune,
   type PerimeterHistory,
-} from '../lib/perimeter.ts';
-import { parseCodeList, type CodeListImport } from '../lib/perimeter-io.ts';
-import { perimeterStats, type PerimeterStats } from '../lib/perimeter-stats.ts';
+} from './perimeter.ts';
+import { parseCodeList, type CodeListImport } from './perimeter-io.ts';
+import { perimeterStats, type PerimeterStats } from './perimeter-stats.ts';
 import type { IndicatorCatalogueEntry, IndicatorFile } from '../lib/indicator-format.ts';
 import type { ResolvedContract } from '../lib/contracts.ts';
-import type { CommuneZoneFacts } from '../lib/zones.ts';
+import type { CommuneZoneFacts } from '../lib/priority-zones.ts';
 import { fr } from '../i18n/fr.ts';
 import { PerimeterData, representativePoints } from './data.ts';
 import type { PerimeterUrlValue } from './url-field.ts';

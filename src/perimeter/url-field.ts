@@ -1,7 +1,7 @@
 // The `perimeter` field of the URL state (#…&per=77.3n-3p~Mon%20territoire):
 // commune codes in the compact encoding of src/lib/perimeter-io.ts, then an
 // optional name after "~". A permalink reopens the builder on that perimeter.
-import { decodePerimeterCodes, encodePerimeterCodes } from '../lib/perimeter-io.ts';
+import { decodePerimeterCodes, encodePerimeterCodes } from './perimeter-io.ts';
 
 export interface PerimeterUrlValue {
   readonly communes: readonly string[];

@@ -10,7 +10,7 @@ import {
   type ChecklistThresholds,
   type Evidence,
   type RuleResult,
-} from '../lib/checklist.ts';
+} from './checklist.ts';
 
 const SEVERITY = { pass: 'success', fail: 'error', missing: 'info' } as const;
 

@@ -2,7 +2,7 @@
 // région and France. Bars start at 0 so lengths compare; each bar is labelled
 // with its value, and the whole chart has a text equivalent (aria-label).
 import { fr } from '../i18n/fr.ts';
-import { comparisonScaleMax, type IndicatorFigure } from '../lib/portrait-model.ts';
+import { comparisonScaleMax, type IndicatorFigure } from './portrait-model.ts';
 
 const ROW_H = 15;
 const LABEL_W = 92;

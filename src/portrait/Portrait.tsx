@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fr } from '../i18n/fr.ts';
 import { useAtlas } from '../app/context.ts';
-import { DEFAULT_THRESHOLDS, evaluateChecklist, type ChecklistThresholds } from '../lib/checklist.ts';
+import { DEFAULT_THRESHOLDS, evaluateChecklist, type ChecklistThresholds } from './checklist.ts';
 import type { AssembledPortrait } from './portrait-assemble.ts';
 import { loadPortrait } from './portrait-data.ts';
 import { portraitCsvFileName, portraitToCsv } from './portrait-csv.ts';

@@ -2,7 +2,7 @@
 // indicators per theme, CLS situation, priority zones, care offer.
 import { useId, type ReactNode } from 'react';
 import { fr } from '../i18n/fr.ts';
-import { groupByTheme, hospitalsByType, type IndicatorFigure, type PortraitModel } from '../lib/portrait-model.ts';
+import { groupByTheme, hospitalsByType, type IndicatorFigure, type PortraitModel } from './portrait-model.ts';
 import { ComparisonBars } from './ComparisonBars.tsx';
 
 const t = () => fr.portrait;

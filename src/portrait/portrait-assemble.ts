@@ -7,7 +7,7 @@ import type { IndicatorCatalogueEntry, IndicatorFile } from '../lib/indicator-fo
 import { aggregatePerimeter, type Components } from '../lib/aggregate.ts';
 import { HOSPITAL_TYPES, type ContractsOverlay, type HospitalsOverlay } from '../lib/overlay-format.ts';
 import { ACTIVE_STATUSES, CONTRACT_STATUS_LABELS, neighbouringContracts, rollupCoverage, type ResolvedContract } from '../lib/contracts.ts';
-import { isIsolatedRural, type CommuneZoneFacts } from '../lib/zones.ts';
+import { isIsolatedRural, type CommuneZoneFacts } from '../lib/priority-zones.ts';
 import {
   buildPortraitModel,
   type CommuneZones,
@@ -17,9 +17,10 @@ import {
   type PortraitModel,
   type PortraitParent,
   type ReferenceValue,
-} from '../lib/portrait-model.ts';
-import type { ChecklistInput } from '../lib/checklist.ts';
+} from './portrait-model.ts';
+import type { ChecklistInput } from './checklist.ts';
 import type { PortraitSubject } from './subject.ts';
+import { compareCodes } from '../lib/codes.ts';
 
 export type IndexLookup = ReadonlyMap<string, TerritoryRecord>;
 
@@ -98,7 +99,7 @@ export function majorityParent(communes: readonly string[], communeIndex: IndexL
   }
   let best: string | null = null;
   let bestW = -1;
-  for (const [p, w] of [...weight].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [p, w] of [...weight].sort((a, b) => compareCodes(a[0], b[0]))) {
     if (w > bestW) {
       best = p;
       bestW = w;

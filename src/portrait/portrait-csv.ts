@@ -1,8 +1,8 @@
 // The portrait's figures as a CSV for spreadsheets used in France: UTF-8 with
 // a BOM (Excel otherwise reads it as Latin-1), ';' separators, decimal comma,
 // missing values left empty (never 0). Pure: returns a string.
-import type { RuleResult } from '../lib/checklist.ts';
-import type { PortraitModel } from '../lib/portrait-model.ts';
+import type { RuleResult } from './checklist.ts';
+import type { PortraitModel } from './portrait-model.ts';
 import { fr } from '../i18n/fr.ts';
 
 export const CSV_BOM = '\uFEFF';

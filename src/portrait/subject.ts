@@ -23,7 +23,3 @@ export function subjectKey(subject: PortraitSubject): string {
   return subject.kind === 'territory' ? `territory:${subject.level}:${subject.code}` : `perimeter:${subject.id}`;
 }
 
-export function sameSubject(a: PortraitSubject | null, b: PortraitSubject | null): boolean {
-  if (a === null || b === null) return a === b;
-  return subjectKey(a) === subjectKey(b);
-}

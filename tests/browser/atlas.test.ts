@@ -1,4 +1,4 @@
-// Issue 2 viewer, in Debian's Chromium, against dist/ served under /atlas/.
+// The viewer core, in Debian's Chromium, against dist/ served under /atlas/.
 // One Chromium for the file (2 cores, software WebGL); one page per test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -45,7 +45,7 @@ async function search(page: Page, text: string, level: string, code: string): Pr
   await input.click();
   await input.fill(text);
   const option = page.locator(`[role="option"][data-level="${level}"][data-code="${code}"]`);
-  await option.waitFor({ timeout: 60_000 });
+  await option.waitFor();
   // Keyboard path: move the active option to ours, then Enter.
   const options = page.locator('[role="option"][data-code]');
   const count = await options.count();
@@ -60,7 +60,7 @@ async function search(page: Page, text: string, level: string, code: string): Pr
   );
 }
 
-describe('CLS Atlas viewer (issue 2)', () => {
+describe('CLS Atlas viewer', () => {
   it('renders a non-blank map of France with no external request', async () => {
     const atlas = await open();
     const { page } = atlas;

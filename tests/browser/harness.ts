@@ -81,10 +81,15 @@ function isLocal(url: string): boolean {
   }
 }
 
+/** Longest wait on a condition (map idle, tiles, a panel): generous for a shared, loaded machine. */
+export const WAIT_MS = 90_000;
+
 /** Opens the atlas at `hash` in a new page and waits for the app's first map idle. */
 export async function openAtlas(browser: Browser, baseUrl: string, hash = ''): Promise<AtlasPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'fr-FR' });
   const page = await context.newPage();
+  // Every wait is on a condition; on a loaded 2-core machine the map may take long to get there.
+  page.setDefaultTimeout(WAIT_MS);
   const result: AtlasPage = { page, externalRequests: [], failedExternalRequests: [], pageErrors: [], consoleErrors: [] };
   page.on('request', (r) => {
     if (!isLocal(r.url())) result.externalRequests.push(r.url());
@@ -103,7 +108,7 @@ export async function openAtlas(browser: Browser, baseUrl: string, hash = ''): P
 }
 
 /** Resolves at the next map `idle` (after forcing a repaint, so it always comes). */
-export async function waitForIdle(page: Page, timeoutMs = 60_000): Promise<void> {
+export async function waitForIdle(page: Page, timeoutMs = WAIT_MS): Promise<void> {
   await page.evaluate(
     (timeout) =>
       new Promise<void>((resolve, reject) => {
@@ -124,15 +129,27 @@ export async function waitForSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const map = window.__clsAtlas?.map;
     return !!map && !map.isMoving() && map.loaded() && map.areTilesLoaded();
-  }, undefined, { timeout: 90_000, polling: 200 });
+  }, undefined, { polling: 200 });
   await waitForIdle(page);
+}
+
+/** Waits until the location hash says what the app state says (the URL is written after a debounce). */
+export async function waitForUrlSynced(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__clsAtlas !== undefined && window.location.hash === window.__clsAtlas.urlHash);
+}
+
+/** Waits until the element and its subtree run no CSS transition or animation (e.g. a DSFR modal fading in). */
+export async function waitForTransitionsEnd(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    const root = el?.closest('dialog, .fr-modal') ?? el;
+    return !!root && root.getAnimations({ subtree: true }).length === 0;
+  }, selector);
 }
 
 /** Waits until a level's geometry is on the map, then for the map to settle. */
 export async function waitForLevel(page: Page, level: string): Promise<void> {
-  await page.waitForFunction((l) => window.__clsAtlas!.state.levelStatus[l as 'commune'] === 'ready', level, {
-    timeout: 90_000,
-  });
+  await page.waitForFunction((l) => window.__clsAtlas!.state.levelStatus[l as 'commune'] === 'ready', level);
   await waitForSettled(page);
 }
 

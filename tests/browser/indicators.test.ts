@@ -1,4 +1,4 @@
-// Issue 3 viewer in Debian's Chromium, against dist/ served under /atlas/:
+// Indicator choropleth in Debian's Chromium, against dist/ served under /atlas/:
 // choosing an indicator recolours the map (pixels) and the legend matches
 // the classification; switching level keeps the indicator; a dropped CSV is
 // mapped with its matching report.
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer, closeAtlas } from './harness.ts';
+import { launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, waitForTransitionsEnd, waitForUrlSynced, type StaticServer, closeAtlas } from './harness.ts';
 import { pixelDifference } from './pixels.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/byo');
@@ -56,7 +56,6 @@ async function waitForMapped(page: Page, id: string | RegExp, level: string, sta
       return isRegex ? new RegExp(idSource).test(v.entry.id) : v.entry.id === idSource;
     },
     [typeof id === 'string' ? id : id.source, typeof id !== 'string', level, status] as const,
-    { timeout: 90_000 },
   );
   await waitForSettled(page);
 }
@@ -77,7 +76,7 @@ async function legendFromDom(page: Page) {
   return { rows, noDataCount: Number(await noData.getAttribute('data-count')), noDataText: await noData.innerText() };
 }
 
-describe('indicator choropleth (issue 3)', () => {
+describe('indicator choropleth', () => {
   it('choosing an indicator recolours the map without new geometry, and the legend matches the classification', async () => {
     const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
     const { page } = atlas;
@@ -145,7 +144,9 @@ describe('indicator choropleth (issue 3)', () => {
     // 1,255 EPCI + the 4 island communes outside any EPCI (pseudo-territories of their own).
     expect(legend.rows.reduce((s, r) => s + r.count, 0) + legend.noDataCount).toBe(1259);
     await mapScreenshot(page, 'indicators-04-epci-apl');
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/ind=apl_mg_2023.*|level=epci/);
+    await waitForUrlSynced(page);
+    const params = new URLSearchParams((await page.evaluate(() => window.location.hash)).slice(1));
+    expect({ level: params.get('level'), ind: params.get('ind') }).toEqual({ level: 'epci', ind: 'apl_mg_2023' });
 
     // Switch to communes and time the all-communes restyle.
     await page.locator('input[name="atlas-level"][value="commune"]').check({ force: true });
@@ -179,7 +180,7 @@ describe('indicator choropleth (issue 3)', () => {
     expect(await page.locator('[data-testid="byo-codeColumn"]').inputValue()).toBe('Code géographique');
     expect(await page.locator('[data-testid="byo-codeLevel"]').inputValue()).toBe('commune');
     expect(await page.locator('[data-testid="byo-valueColumn"]').inputValue()).toBe('Nombre de médecins');
-    await page.waitForTimeout(600); // DSFR modal fade-in
+    await waitForTransitionsEnd(page, '[data-testid="byo-dialog"]');
     await screenshot(page, 'indicators-07-byo-dialog');
     await page.locator('[data-testid="byo-submit"]').click();
     await waitForMapped(page, /^byo:/, 'departement');
@@ -225,7 +226,7 @@ describe('indicator choropleth (issue 3)', () => {
     const box = (await page.locator('[data-testid="map"]').boundingBox())!;
     await page.mouse.move(box.x + point.x, box.y + point.y);
     const tooltip = page.locator('[data-testid="tooltip-indicator"]');
-    await tooltip.waitFor({ timeout: 10_000 });
+    await tooltip.waitFor();
     expect(await tooltip.innerText()).toMatch(/Rang : .* sur 101[\s\S]*France : /);
     await screenshot(page, 'indicators-09-panel-tooltip');
 

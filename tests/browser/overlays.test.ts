@@ -1,4 +1,4 @@
-// Issue 4 viewer, in Debian's Chromium, against dist/ served under /atlas/:
+// Overlays, in Debian's Chromium, against dist/ served under /atlas/:
 // each overlay toggled on is drawn (pixel diff of the map with the overlay
 // off / on), a click on a contract perimeter opens its card, and the panel
 // of a territory lists its contract, its zones and its hospitals.
@@ -59,7 +59,7 @@ async function toggle(page: Page, id: string, on: boolean): Promise<void> {
         return layers.length > 0 && layers.every((l) => l.layout?.visibility === 'visible');
       },
       id,
-      { timeout: 90_000, polling: 250 },
+      { polling: 250 },
     );
   }
 }
@@ -67,7 +67,6 @@ async function toggle(page: Page, id: string, on: boolean): Promise<void> {
 /** Page coordinates of the centre of a contract's perimeter (mean of its outer ring). */
 async function contractPoint(page: Page, contractId: string): Promise<{ x: number; y: number }> {
   await page.waitForFunction((id) => window.__clsAtlas!.map!.querySourceFeatures('overlay-contracts').some((f) => f.properties?.id === id), contractId, {
-    timeout: 60_000,
     polling: 250,
   });
   return page.evaluate((id) => {
@@ -93,8 +92,8 @@ describe('overlays', () => {
     for (const id of ['contracts', 'qpv', 'rural_isole', 'frr', 'hospitals']) {
       await toggle(page, id, true);
       const legend = page.locator(`${CONTROL} [data-overlay="${id}"] .cls-legend`);
-      await legend.waitFor({ timeout: 30_000 });
-      await page.locator(`${CONTROL} [data-overlay="${id}"] [data-testid="overlay-credits"]`).waitFor({ timeout: 30_000 });
+      await legend.waitFor();
+      await page.locator(`${CONTROL} [data-overlay="${id}"] [data-testid="overlay-credits"]`).waitFor();
       const on = await mapPixels(page, `overlay-${id}-on`);
       await screenshot(page, `overlay-${id}-page`);
       const diff = await differingPixels(page, base, on);
@@ -106,14 +105,14 @@ describe('overlays', () => {
     }
     // The active set is in the URL, so a shared link reopens it.
     await toggle(page, 'qpv', true);
-    await page.waitForFunction(() => window.location.hash.includes('ov=qpv'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => window.location.hash.includes('ov=qpv'));
     await closeAtlas(atlas);
   });
 
   it('states the zone rules, the QPV caveat, FRR "à vérifier" and what is not available', async () => {
     const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=qpv,rural_isole,frr,hospitals');
     const { page } = atlas;
-    await page.locator('[data-testid="rule-qpv"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="rule-qpv"]').waitFor();
     expect(await page.locator('[data-testid="rule-qpv"]').textContent()).toMatch(/contours des QPV ne sont pas disponibles/i);
     expect(await page.locator('[data-testid="rule-rural_isole"]').textContent()).toMatch(/densité/);
     expect(await page.locator(`${CONTROL} [data-overlay="frr"]`).textContent()).toMatch(/à vérifier/);
@@ -129,7 +128,7 @@ describe('overlays', () => {
     const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=contracts');
     const { page } = atlas;
     const unmapped = page.locator('[data-testid="contracts-unmapped"]');
-    await unmapped.waitFor({ timeout: 60_000 });
+    await unmapped.waitFor();
     await unmapped.locator('summary').click();
     const item = unmapped.locator('li[data-contract="3pays-2018"]');
     expect(await item.textContent()).toMatch(/CLS des 3 Pays.*non cartographié : .+/s);
@@ -150,7 +149,7 @@ describe('overlays', () => {
     const point = await contractPoint(page, 'coulommiers-2012');
     await page.mouse.click(point.x, point.y);
     const card = page.locator('[data-testid="contract-card"]');
-    await card.waitFor({ timeout: 30_000 });
+    await card.waitFor();
     expect(await card.getAttribute('data-contract')).toBe('coulommiers-2012');
     expect(await page.locator('[data-testid="contract-card-name"]').textContent()).toBe('CLS de Coulommiers');
     expect(await page.locator('[data-testid="contract-card-status"]').textContent()).toMatch(/renouvellement|Signé/);
@@ -176,14 +175,14 @@ describe('overlays', () => {
     const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&sel=commune:77131');
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
-    await coverage.waitFor({ timeout: 90_000 });
+    await coverage.waitFor();
     expect(await coverage.textContent()).toBe('Couvert par un CLS');
     expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/CLS de Coulommiers/);
-    await page.locator('[data-testid="panel-zones"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="panel-zones"]').waitFor();
     expect(await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent()).toBe('1 / 1');
     expect(await page.locator('[data-testid="panel-zone-rural_isole-communes"]').textContent()).toBe('0 / 1');
     const hospitals = page.locator('[data-testid="panel-hospitals-count"]');
-    await hospitals.waitFor({ timeout: 60_000 });
+    await hospitals.waitFor();
     expect(Number(await hospitals.getAttribute('data-count'))).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="panel-care"]').textContent()).toMatch(/Données non disponibles dans cette version/);
     await page.locator('[data-section="contracts"]').scrollIntoViewIfNeeded();
@@ -195,7 +194,7 @@ describe('overlays', () => {
     const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&sel=departement:77');
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
-    await coverage.waitFor({ timeout: 90_000 });
+    await coverage.waitFor();
     expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Coulommiers/);
     expect(await page.locator('[data-testid="panel-contracts"]').getAttribute('data-coverage')).toBe('partial');
     expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/Coulommiers/);

@@ -1,10 +1,10 @@
-// Issue 5, perimeter builder, in Debian's Chromium against the built site
+// Perimeter builder, in Debian's Chromium against the built site
 // served under /atlas/ (spine harness): build a perimeter of three communes by
 // clicking the map, compare two perimeters, reopen a perimeter from its
 // permalink. Screenshots go to test-artifacts/perimeter-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer, closeAtlas } from './harness.ts';
+import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, waitForUrlSynced, type StaticServer, closeAtlas } from './harness.ts';
 
 const DIST = process.env.CLS_ATLAS_DIST;
 let server: StaticServer;
@@ -27,7 +27,7 @@ async function waitForBuilderData(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const s = window.__clsPerimeter?.session;
     return !!s && s.topologies !== null && s.lookup().communes.size > 30000;
-  }, undefined, { timeout: 90_000, polling: 250 });
+  }, undefined, { polling: 250 });
 }
 
 /** Three communes of Coulommiers' EPCI (Coulommiers first), with their populations from the index. */
@@ -146,7 +146,7 @@ describe('perimeter builder', () => {
     const codes = await perimeterCodes(first.page);
     expect(codes.length).toBeGreaterThan(3);
     await first.page.waitForFunction(() => window.location.hash.includes('per='));
-    await first.page.waitForTimeout(400);
+    await waitForUrlSynced(first.page);
     const hash = await first.page.evaluate(() => window.location.hash);
     await closeAtlas(first);
 
@@ -166,7 +166,7 @@ describe('perimeter builder', () => {
     await page.getByTestId('perimeter-compare-levels').click();
     await page.getByTestId('perimeter-panel').waitFor();
     const table = page.getByTestId('perimeter-compare-table');
-    await expect.poll(() => table.locator('thead th[data-candidate]').count(), { timeout: 60_000 }).toBe(3);
+    await expect.poll(() => table.locator('thead th[data-candidate]').count()).toBe(3);
     expect(await table.locator('thead th[data-candidate]').nth(0).textContent()).toContain('Coulommiers');
     await waitForBuilderData(page);
     await waitForSettled(page);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openAtlas, screenshot, serveDist, type StaticServer } from './harness.ts';
-import { encodePerimeterCodes } from '../../src/lib/perimeter-io.ts';
+import { encodePerimeterCodes } from '../../src/perimeter/perimeter-io.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -22,7 +22,7 @@ afterAll(async () => {
 const COULOMMIERS = '#v=1&level=commune&sel=commune:77131';
 
 async function waitForPortrait(page: Page): Promise<void> {
-  await page.locator('[data-testid="portrait"]').waitFor({ state: 'attached', timeout: 90_000 });
+  await page.locator('[data-testid="portrait"]').waitFor({ state: 'attached' });
 }
 
 describe('territory portrait', () => {
@@ -62,7 +62,7 @@ describe('territory portrait', () => {
   it('renders a print preview: A4 layout, map controls hidden, tables and map snapshot shown', async () => {
     const { page, pageErrors } = await openAtlas(browser, server.url, `${COULOMMIERS}&pt=sel`);
     await waitForPortrait(page);
-    await page.locator('.portrait-snapshot img').waitFor({ state: 'attached', timeout: 60_000 });
+    await page.locator('.portrait-snapshot img').waitFor({ state: 'attached' });
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 }); // A4 at 96 dpi
     expect(await page.locator('.maplibregl-ctrl').first().isVisible()).toBe(false);
@@ -101,7 +101,7 @@ describe('territory portrait', () => {
     const communes = ['77131', '77001', '77002'];
     const hash = `#v=1&level=commune&per=${encodePerimeterCodes(communes)}~Test%20portrait&pt=per`;
     const { page, pageErrors } = await openAtlas(browser, server.url, hash);
-    await page.locator('[data-testid="portrait-host"] [data-testid="portrait"]').waitFor({ state: 'attached', timeout: 90_000 });
+    await page.locator('[data-testid="portrait-host"] [data-testid="portrait"]').waitFor({ state: 'attached' });
     const identity = await page.locator('[data-testid="portrait-host"] [data-testid="portrait-identity"]').innerText();
     expect(identity).toContain('Périmètre sur mesure');
     expect(identity).toMatch(/Nombre de communes\s+3/);

@@ -11,7 +11,7 @@ import { buildOverlays } from '../../scripts/overlays/index.ts';
 import { cogLookupFromTables, readRegistry } from '../../scripts/overlays/registry.ts';
 import { rollupCoverage, validateRegistry, neighbouringContracts, type CogLookup } from '../../src/lib/contracts.ts';
 import { decodeCommuneNeighbours, type CommuneNeighbours, type ContractsOverlay, type HospitalsOverlay, type OverlaysManifest, type ZonesOverlay } from '../../src/lib/overlay-format.ts';
-import { isIsolatedRural, zoneAggregateFromRow, ZONE_TYPES, type ZoneType } from '../../src/lib/zones.ts';
+import { isIsolatedRural, zoneAggregateFromRow, ZONE_TYPES, type ZoneType } from '../../src/lib/priority-zones.ts';
 
 let ctx: BuildContext;
 let cog: CogLookup;

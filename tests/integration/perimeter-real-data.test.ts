@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeIndicatorFile, type IndicatorCatalogueFile, type IndicatorFile } from '../../src/lib/indicator-format.ts';
 import type { TerritoryIndexFile } from '../../src/data/types.ts';
-import { aggregateIndicator } from '../../src/lib/perimeter-stats.ts';
+import { aggregateIndicator } from '../../src/perimeter/perimeter-stats.ts';
 
 const DATA = path.resolve(import.meta.dirname, '../../public/data');
 const built = existsSync(path.join(DATA, 'indicators/catalogue.json')) && existsSync(path.join(DATA, 'index/commune.json'));

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, aggregateByParent, aggregatePerimeter, valueOfComponents, type Components } from '../../src/lib/aggregate.ts';
+import {
+  aggregate,
+  aggregateByParent,
+  aggregatePerimeter,
+  franceUnavailableReason,
+  levelUnavailableReason,
+  valueOfComponents,
+  type Components,
+} from '../../src/lib/aggregate.ts';
 
 const m = (components: Components | undefined, coverageWeight = 1) => ({ components, coverageWeight });
 
@@ -69,5 +77,34 @@ describe('aggregateByParent / aggregatePerimeter', () => {
   it('aggregates a custom perimeter from a plain object (the viewer file format)', () => {
     const components: Record<string, Components> = { '01001': [2, 1000], '01002': [5, 3000] };
     expect(aggregatePerimeter('weightedMean', ['01001', '01002', '01001'], components).value).toBe(4.25);
+  });
+});
+
+describe('levelUnavailableReason (one order of checks for the build and a dropped CSV)', () => {
+  it('is available at the native level, even when not aggregable', () => {
+    expect(levelUnavailableReason('epci', 'epci', 'none', 'x')).toBeNull();
+  });
+  it('is available at a coarser level the native one nests in', () => {
+    expect(levelUnavailableReason('commune', 'departement', 'count', 'x')).toBeNull();
+    expect(levelUnavailableReason('departement', 'region', 'ratio', 'x')).toBeNull();
+  });
+  it('refuses a finer level first, whatever the aggregation', () => {
+    expect(levelUnavailableReason('epci', 'commune', 'none', 'x')).toMatch(/publiée qu'à l'échelle des epci/i);
+    expect(levelUnavailableReason('departement', 'commune', 'count', 'x')).toMatch(/pas de valeur plus fine/);
+  });
+  it('then a level the native one does not nest in, even when not aggregable', () => {
+    expect(levelUnavailableReason('epci', 'departement', 'none', 'x')).toMatch(/ne s'emboîtent pas/);
+    expect(levelUnavailableReason('epci', 'bv', 'count', 'x')).toMatch(/ne s'emboîtent pas/);
+  });
+  it('then a quantity that does not add up, named in the reason', () => {
+    expect(levelUnavailableReason('commune', 'epci', 'none', 'la médiane')).toMatch(/^Non agrégeable : la médiane/);
+  });
+});
+
+describe('franceUnavailableReason', () => {
+  it('says why there is no France value', () => {
+    expect(franceUnavailableReason('none', null, 'la médiane')).toMatch(/^Non agrégeable : la médiane/);
+    expect(franceUnavailableReason('count', { value: null, coverage: 0.42, members: 10 }, 'x')).toMatch(/42 %/);
+    expect(franceUnavailableReason('count', { value: 12, coverage: 1, members: 10 }, 'x')).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import { chainArcs } from '../../scripts/boundaries/chain.ts';
 import { buildLayers } from '../../scripts/boundaries/layers.ts';
 import { buildTerritoryIndexes, sumPopulation, toMemberships, roundBBox } from '../../scripts/boundaries/territory-index.ts';
 import { extractCommuneFacts } from '../../scripts/boundaries/facts.ts';
-import { serialise } from '../../scripts/boundaries/write.ts';
+import { serialise } from '../../scripts/lib/json-file.ts';
 import { mergeManifest } from '../../scripts/lib/manifest.ts';
 
 const square = (x: number, y: number, size = 1): GeoJSON.Polygon => ({

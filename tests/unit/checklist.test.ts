@@ -10,8 +10,8 @@ import {
   rulePriorityZones,
   sanitiseThresholds,
   type ChecklistInput,
-} from '../../src/lib/checklist.ts';
-import { buildIndicatorFigure, summariseZones, type ContractsSituation, type PortraitIndicatorDef } from '../../src/lib/portrait-model.ts';
+} from '../../src/portrait/checklist.ts';
+import { buildIndicatorFigure, summariseZones, type ContractsSituation, type PortraitIndicatorDef } from '../../src/portrait/portrait-model.ts';
 
 const noContract: ContractsSituation = { available: true, coverage: 'none', contracts: [], neighbours: [] };
 

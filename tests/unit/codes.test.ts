@@ -7,6 +7,8 @@ import {
   normaliseSiren,
   plmCommuneOf,
   zoneOfCode,
+  byCode,
+  compareCodes,
 } from '../../src/lib/codes.ts';
 
 describe('normaliseCommuneCode', () => {
@@ -93,5 +95,13 @@ describe('normaliseSiren', () => {
 
   it('rejects what cannot be a SIREN', () => {
     for (const bad of ['1', '1234', '2000905041', 'ZZZZZZZZZ', '', null]) expect(normaliseSiren(bad), String(bad)).toBeNull();
+  });
+});
+
+describe('compareCodes / byCode', () => {
+  it('orders codes as strings: Corsica between 19 and 21, leading zeros kept', () => {
+    expect(['21001', '2A004', '01001', '19001', '2B033'].sort(compareCodes)).toEqual(['01001', '19001', '21001', '2A004', '2B033']);
+    expect([{ code: '75056' }, { code: '01001' }].sort(byCode).map((r) => r.code)).toEqual(['01001', '75056']);
+    expect(compareCodes('01001', '01001')).toBe(0);
   });
 });

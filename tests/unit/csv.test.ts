@@ -85,3 +85,14 @@ describe('building blocks', () => {
     expect(isMissingMarker('Nantes')).toBe(false);
   });
 });
+
+describe('readCsv strict (build inputs)', () => {
+  it('throws on a line with a different number of fields instead of warning', () => {
+    expect(() => readCsv('a,b\n1,2\n3\n', { headerRow: 1, strict: true })).toThrow(/row 1/);
+    expect(readCsv('a,b\n1,2\n3\n', { headerRow: 1 }).rows).toHaveLength(2);
+  });
+  it('reads a well-formed table the same as the tolerant reader', () => {
+    const text = '"DEPCOM","NOM"\n"01001","L\'Abergement"\n';
+    expect(readCsv(text, { headerRow: 1, strict: true }).rows).toEqual([{ DEPCOM: '01001', NOM: "L'Abergement" }]);
+  });
+});

@@ -98,6 +98,14 @@ describe('buildCustomIndicator', () => {
     const r = buildCustomIndicator(epciCsv, m, reference, 'byo:4', 'epci.csv');
     expect(r.entry.levels.commune.available).toBe(false);
     expect(r.entry.levels.departement.available).toBe(false);
+    expect((r.entry.levels.departement as { reason: string }).reason).toMatch(/ne s'emboîtent pas/);
+  });
+
+  it('gives the same reason as the build: a non-additive EPCI value does not nest in départements', () => {
+    const epciCsv = readCsv('siren,valeur\n242010056,5\n200054781,7\n');
+    const r = buildCustomIndicator(epciCsv, { ...guessMapping(epciCsv, 'epci.csv'), aggregation: 'none' }, reference, 'byo:5', 'epci.csv');
+    expect((r.entry.levels.departement as { reason: string }).reason).toMatch(/ne s'emboîtent pas/);
+    expect((r.entry.levels.commune as { reason: string }).reason).toMatch(/pas de valeur plus fine/);
     expect(r.file.levels.epci!.values).toEqual({ '200000000': null, '200054781': 7, '242010056': 5 });
   });
 });

@@ -22,7 +22,7 @@ describe('choroplethLayer', () => {
     const hidden = choroplethLayer('commune', 'territories-commune', true, false);
     expect(shown.paint?.['fill-color']).toEqual(hidden.paint?.['fill-color']);
     expect([shown.paint?.['fill-opacity'], hidden.paint?.['fill-opacity']]).toEqual([1, 0]);
-    expect(JSON.stringify(shown).length).toBeLessThan(400);
+    expect(JSON.stringify(shown).length).toBeLessThan(600);
   });
 });
 

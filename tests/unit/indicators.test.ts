@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INDICATOR_SOURCES, INDICATORS, POPULATION_SOURCE_ID, type IndicatorDefinition } from '../../data/indicators.ts';
 import { computeIndicator, mergeFieldRules } from '../../scripts/indicators/compute.ts';
-import { stableStringify } from '../../scripts/indicators/index.ts';
+import { stableStringify } from '../../scripts/lib/json-file.ts';
 import type { TerritoryFrame } from '../../scripts/indicators/territories.ts';
 import type { MatchedTerritory } from '../../src/lib/code-matching.ts';
 

@@ -3,7 +3,7 @@
 // neighbouring contracts, hospitals inside a territory, the contract card.
 import { describe, expect, it } from 'vitest';
 import type { ContractOverlayEntry, ContractsOverlay, HospitalsOverlay, ZonesOverlay } from '../../src/lib/overlay-format.ts';
-import { ZONE_AGGREGATE_COLUMNS } from '../../src/lib/zones.ts';
+import { ZONE_AGGREGATE_COLUMNS } from '../../src/lib/priority-zones.ts';
 import {
   buildZoneIndex,
   communesOfTerritory,

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { topology } from 'topojson-server';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { decodeCommuneNeighbours, encodeCommuneNeighbours, hospitalTypeOf } from '../../src/lib/overlay-format.ts';
-import { aggregateZones, zoneAggregateToRow } from '../../src/lib/zones.ts';
+import { aggregateZones, zoneAggregateToRow } from '../../src/lib/priority-zones.ts';
 import type { CogLookup, ContractRegistry } from '../../src/lib/contracts.ts';
-import { communeAdjacency, communeFeatures, dissolveCommunes, type CommuneTopology } from '../../scripts/overlays/topology.ts';
+import { communeAdjacency, communeFeatures, communesOutline } from '../../scripts/overlays/topology.ts';
+import type { CommuneTopology } from '../../src/lib/dissolve.ts';
 import { addressLocator, buildHospitalsOverlay, normaliseFiness } from '../../scripts/overlays/hospitals.ts';
 import { buildContractsOverlay } from '../../scripts/overlays/contracts.ts';
-import { buildZonesOverlay } from '../../scripts/overlays/zones.ts';
+import { buildZonesOverlay } from '../../scripts/overlays/priority-zones.ts';
 import type { CommuneIndexEntry } from '../../scripts/overlays/communes.ts';
 import type { Zone } from '../../src/lib/levels.ts';
 
@@ -22,7 +23,7 @@ const topologies = new Map<Zone, CommuneTopology>([['metro', topo]]);
 
 describe('commune topology', () => {
   it('dissolves adjacent communes into one polygon (shared arcs removed)', () => {
-    const geometry = dissolveCommunes(['01001', '01002'], topologies)!;
+    const geometry = communesOutline(['01001', '01002'], topologies)!;
     expect(geometry.type).toBe('Polygon');
     const ring = (geometry as Polygon).coordinates[0]!;
     const xs = ring.map((p) => p[0]!);
@@ -33,8 +34,8 @@ describe('commune topology', () => {
   });
 
   it('keeps detached communes as a MultiPolygon and ignores unknown codes', () => {
-    expect(dissolveCommunes(['01001', '2A004', '99999'], topologies)!.type).toBe('MultiPolygon');
-    expect(dissolveCommunes(['99999'], topologies)).toBeNull();
+    expect(communesOutline(['01001', '2A004', '99999'], topologies)!.type).toBe('MultiPolygon');
+    expect(communesOutline(['99999'], topologies)).toBeNull();
   });
 
   it('reads adjacency from shared arcs', () => {
@@ -114,7 +115,7 @@ describe('contracts overlay', () => {
   };
 
   it('resolves communes, sums population, dissolves the perimeter and keeps unmapped contracts', () => {
-    const overlay = buildContractsOverlay(registry, cog, new Map(index.map((c) => [c.code, c])), (codes) => dissolveCommunes(codes, topologies));
+    const overlay = buildContractsOverlay(registry, cog, new Map(index.map((c) => [c.code, c])), (codes) => communesOutline(codes, topologies));
     const [epci, unmapped] = overlay.contracts;
     expect(epci).toMatchObject({ communes: ['01001', '01002'], population: 300, mapped: true, bbox: [0, 0, 2, 1], statusLabel: 'Signé / en cours', perimeterTypeLabel: 'EPCI' });
     expect(unmapped).toMatchObject({ communes: [], population: null, mapped: false, unmappedReason: 'non identifié', bbox: null });

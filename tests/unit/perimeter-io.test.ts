@@ -5,7 +5,7 @@ import {
   parseCodeList,
   perimeterToCsv,
   perimeterToGeoJson,
-} from '../../src/lib/perimeter-io.ts';
+} from '../../src/perimeter/perimeter-io.ts';
 
 const communes = new Set(['01001', '01165', '2A004', '77131', '77132', '77133', '97411', '75056', '14027', '14712']);
 // 01003 merged into 01165 ; 14999 split between two communes (made up for the test).

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateByParent, type AggregationKind, type Components } from '../../src/lib/aggregate.ts';
 import type { IndicatorFile } from '../../src/lib/indicator-format.ts';
-import { aggregateIndicator, criticalMass, homogeneity, perimeterStats } from '../../src/lib/perimeter-stats.ts';
+import { aggregateIndicator, criticalMass, homogeneity, perimeterStats } from '../../src/perimeter/perimeter-stats.ts';
 import type { ResolvedContract } from '../../src/lib/contracts.ts';
-import type { CommuneZoneFacts } from '../../src/lib/zones.ts';
+import type { CommuneZoneFacts } from '../../src/lib/priority-zones.ts';
 
 // Six communes in two EPCI; one commune has a secret value, one no population.
 const COMMUNES: Record<string, { epci: string; population: number | null; areaKm2: number }> = {

@@ -16,7 +16,7 @@ import {
   undo,
   type CommuneLookup,
   type PerimeterCommune,
-} from '../../src/lib/perimeter.ts';
+} from '../../src/perimeter/perimeter.ts';
 
 // A 4 × 3 grid of 1° × 1° communes: code "770xy" at column x, row y.
 function gridLookup(): CommuneLookup {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM, CSV_HEADER, portraitCsvFileName, portraitToCsv } from '../../src/portrait/portrait-csv.ts';
-import { buildPortraitModel } from '../../src/lib/portrait-model.ts';
-import { evaluateChecklist } from '../../src/lib/checklist.ts';
+import { buildPortraitModel } from '../../src/portrait/portrait-model.ts';
+import { evaluateChecklist } from '../../src/portrait/checklist.ts';
 
 const model = buildPortraitModel({
   identity: {

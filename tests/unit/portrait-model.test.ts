@@ -9,7 +9,7 @@ import {
   summariseZones,
   type PortraitIndicatorDef,
   type ReferenceValue,
-} from '../../src/lib/portrait-model.ts';
+} from '../../src/portrait/portrait-model.ts';
 
 const apl: PortraitIndicatorDef = { id: 'apl', label: 'APL', theme: 'offre', polarity: 'higher-better', unit: 'c/hab', decimals: 1 };
 const poverty: PortraitIndicatorDef = { id: 'pov', label: 'Pauvreté', theme: 'precarite', polarity: 'higher-worse', unit: '%' };

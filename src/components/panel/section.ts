@@ -8,7 +8,7 @@ export interface PanelSectionProps {
   readonly onSelect: (ref: TerritoryRef) => void;
 }
 
-/** One block of the territory panel. Issue 3+ add theirs to PANEL_SECTIONS. */
+/** One block of the territory panel, listed in src/features.ts. */
 export interface PanelSection {
   readonly id: string;
   /** Heading shown above the section (none for the identity block). */

@@ -10,7 +10,7 @@ import { toggleOverlay, type OverlayId } from '../overlay-ids.ts';
 import { overlayData, overlayMapModule, useResource } from '../service.ts';
 import { useOverlayUi } from '../state.ts';
 import { ContractLegend } from './ContractLegend.tsx';
-import { ZoneLegend } from './ZoneLegend.tsx';
+import { PriorityZoneLegend } from './PriorityZoneLegend.tsx';
 import { HospitalLegend } from './HospitalLegend.tsx';
 import { ContractCard } from './ContractCard.tsx';
 import '../overlays.css';
@@ -26,7 +26,7 @@ const GROUPS: ReadonlyArray<{ title: string; ids: readonly OverlayId[] }> = [
 function Legend({ id }: { id: OverlayId }) {
   if (id === 'contracts') return <ContractLegend />;
   if (id === 'hospitals') return <HospitalLegend />;
-  return <ZoneLegend type={id} />;
+  return <PriorityZoneLegend type={id} />;
 }
 
 /** Keeps the map's overlays in step with the app state (the URL field `ov`). */

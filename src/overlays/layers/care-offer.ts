@@ -151,10 +151,6 @@ export function hospitalLayerSpecs(): Array<CircleLayerSpecification | SymbolLay
   ];
 }
 
-export function hospitalLayerIds(): string[] {
-  return hospitalLayerSpecs().map((l) => l.id);
-}
-
 export function hospitalIconImages(pixelRatio = 1): Array<{ id: string; image: PatternImage; pixelRatio: number }> {
   return HOSPITAL_CATEGORIES.map((c) => ({
     id: hospitalIconId(c),

@@ -8,7 +8,7 @@
 // the strokes run in three directions (/, —, \), so two zones that overlap
 // read as a cross-hatch.
 import type { FillLayerSpecification, FilterSpecification, LineLayerSpecification } from 'maplibre-gl';
-import type { ZoneType } from '../../lib/zones.ts';
+import type { ZoneType } from '../../lib/priority-zones.ts';
 import { drawPattern, type PatternImage, type PatternSpec } from '../patterns.ts';
 import type { TerritoryLayerSource } from '../../layers/territories.ts';
 

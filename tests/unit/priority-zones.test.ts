@@ -8,7 +8,7 @@ import {
   zoneTypesOf,
   ZONE_AGGREGATE_COLUMNS,
   type CommuneZoneFacts,
-} from '../../src/lib/zones.ts';
+} from '../../src/lib/priority-zones.ts';
 
 // Rows in the layout of communes_ruralite_zonages_cog2025.csv (only the columns read).
 const rows = [

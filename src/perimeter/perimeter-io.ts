@@ -1,7 +1,8 @@
 // Getting a perimeter in and out: a pasted or dropped list of INSEE codes,
 // CSV and GeoJSON exports, and the compact encoding used in the URL.
 // Pure: text in, values out; the caller reads files and triggers downloads.
-import { resolveCode } from './code-matching.ts';
+import { resolveCode } from '../lib/code-matching.ts';
+import { byCode } from '../lib/codes.ts';
 
 // --- import ------------------------------------------------------------------
 
@@ -165,7 +166,7 @@ export interface CommuneRow {
 export function perimeterToCsv(rows: readonly CommuneRow[]): string {
   const header = ['code_insee', 'nom', 'population', 'epci_siren', 'epci_nom'];
   const lines = [header.join(';')];
-  for (const r of [...rows].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
+  for (const r of [...rows].sort(byCode)) {
     lines.push([r.code, r.name, r.population ?? '', r.epci ?? '', r.epciName ?? ''].map(csvCell).join(';'));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

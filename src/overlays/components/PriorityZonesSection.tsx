@@ -2,7 +2,7 @@
 // zone type for the selected territory.
 import { useMemo } from 'react';
 import type { PanelSectionProps } from '../../components/panel/section.ts';
-import { ZONE_TYPE_LABELS } from '../../lib/zones.ts';
+import { ZONE_TYPE_LABELS } from '../../lib/priority-zones.ts';
 import { MAPPED_ZONE_TYPES } from '../layers/priority-zones.ts';
 import { fr } from '../../i18n/fr.ts';
 import { zoneAggregateFor } from '../overlay-model.ts';
@@ -13,7 +13,7 @@ const t = fr.overlays;
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 
-export function ZonesSection({ territory }: PanelSectionProps) {
+export function PriorityZonesSection({ territory }: PanelSectionProps) {
   const communes = useTerritoryCommunes(territory);
   const zones = useResource(overlayData.zones);
   const list = communes.state === 'ready' ? communes.value : null;

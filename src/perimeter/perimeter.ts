@@ -11,7 +11,7 @@
 // Lasso selection adds the communes whose representative point (a point
 // guaranteed inside the commune, not its bbox centre) lies inside the drawn
 // polygon.
-import type { SupraLevel } from './levels.ts';
+import type { SupraLevel } from '../lib/levels.ts';
 
 /** [west, south, east, north], WGS84. */
 export type BBox = readonly [number, number, number, number];

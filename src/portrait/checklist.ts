@@ -2,14 +2,12 @@
 // Each rule reads a few figures of the portrait, compares them with a visible
 // threshold and returns its status (pass / fail / missing data) with the
 // evidence it used. Defaults and their origin: docs/checklist.md.
-import type { Level } from './levels.ts';
+import type { Level } from '../lib/levels.ts';
 import type { Comparison, ContractsSituation, IndicatorFigure, PortraitTheme, PriorityZones } from './portrait-model.ts';
 
 export type RuleStatus = 'pass' | 'fail' | 'missing';
 
 export type RuleId = 'no-contract' | 'priority-zones' | 'care-offer' | 'deprivation' | 'critical-mass' | 'epci-level';
-
-export const RULE_IDS: readonly RuleId[] = ['no-contract', 'priority-zones', 'care-offer', 'deprivation', 'critical-mass', 'epci-level'];
 
 export interface ChecklistThresholds {
   /** Minimum relative gap (%) for an indicator to count as worse than a reference. */

@@ -28,30 +28,10 @@ export const ZONE_RULES: Record<ZoneType, string> = {
   frr_plus: 'Commune classée FRR+ (codefrr 5, DGCL via Observatoire des territoires). Signification déduite : à vérifier.',
 };
 
-/** INSEE communal density grid, 7 levels (2022 definition). */
-export const DENSITY_LABELS: Record<number, string> = {
-  1: 'Grands centres urbains',
-  2: 'Centres urbains intermédiaires',
-  3: 'Ceintures urbaines',
-  4: 'Petites villes',
-  5: 'Bourgs ruraux',
-  6: 'Rural à habitat dispersé',
-  7: 'Rural à habitat très dispersé',
-};
-
 /** Density levels INSEE counts as rural (5 to 7). */
 export const RURAL_DENSITY_MIN = 5;
 /** AAV 2020 category of communes outside the attraction of cities. */
 export const AAV_OUTSIDE_ATTRACTION = '30';
-
-export const FRR_LABELS: Record<number, string> = {
-  0: 'Non classée',
-  1: 'Ancienne ZRR réintégrée (à vérifier)',
-  2: 'Commune nouvelle partiellement classée (à vérifier)',
-  3: 'La Réunion, classement spécifique (à vérifier)',
-  4: 'FRR (à vérifier)',
-  5: 'FRR+ (à vérifier)',
-};
 
 /** The zone facts of one commune, as read from the sources. */
 export interface CommuneZoneFacts {
@@ -82,10 +62,6 @@ export function zoneTypesOf(facts: CommuneZoneFacts): ZoneType[] {
   if (facts.frr === 4 || facts.frr === 5) types.push('frr');
   if (facts.frr === 5) types.push('frr_plus');
   return types;
-}
-
-export function inZone(facts: CommuneZoneFacts, type: ZoneType): boolean {
-  return zoneTypesOf(facts).includes(type);
 }
 
 function parseIntOrNull(raw: string | undefined): number | null {

@@ -9,9 +9,10 @@ import {
   ZONE_AGGREGATE_COLUMNS,
   ZONE_RULES,
   type CommuneZoneFacts,
-} from '../../src/lib/zones.ts';
+} from '../../src/lib/priority-zones.ts';
 import type { ZonesOverlay } from '../../src/lib/overlay-format.ts';
 import type { CommuneIndexEntry } from './communes.ts';
+import { byCode, compareCodes } from '../../src/lib/codes.ts';
 
 export const AGGREGATE_LEVELS = ['epci', 'bv', 'departement', 'region'] as const;
 
@@ -38,10 +39,10 @@ export function buildZonesOverlay(
   const withoutFacts = communes.map((c) => c.code).filter((c) => !facts.has(c));
 
   const qpvNames: Record<string, string> = {};
-  for (const row of [...qpvRows].sort((a, b) => (a.code_qp! < b.code_qp! ? -1 : 1))) {
+  for (const row of [...qpvRows].sort((a, b) => compareCodes(a.code_qp!, b.code_qp!))) {
     if (row.code_qp && row.lib_qp) qpvNames[row.code_qp] = row.lib_qp.trim();
   }
-  const sorted = [...communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const sorted = [...communes].sort(byCode);
   const qpvByCommune: Record<string, string[]> = {};
   const columns: ZonesOverlay['communes'] = { codes: [], dens7: [], aavCategory: [], frr: [], population: [] };
   for (const c of sorted) {

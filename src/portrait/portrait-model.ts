@@ -2,7 +2,7 @@
 // indicator values, contracts, zones, care offer) with no I/O and no React.
 // Missing stays missing: every figure is `number | null` and the UI says
 // "non disponible"; nothing is filled in or guessed here.
-import type { Level } from './levels.ts';
+import type { Level } from '../lib/levels.ts';
 
 // ---------------------------------------------------------------- identity
 

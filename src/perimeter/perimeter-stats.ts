@@ -2,11 +2,12 @@
 // each indicator aggregated exactly as the levels are (src/lib/aggregate.ts),
 // the spread of the commune values inside (homogeneity), priority zones and
 // overlap with existing contracts. Pure: plain data in, plain figures out.
-import { aggregatePerimeter, valueOfComponents, type AggregationKind, type Components } from './aggregate.ts';
-import { rollupCoverage, ACTIVE_STATUSES, ONGOING_STATUSES, type CoverageResult, type ResolvedContract } from './contracts.ts';
-import type { IndicatorFile } from './indicator-format.ts';
-import { aggregateZones, type CommuneZoneFacts, type ZoneAggregate } from './zones.ts';
-import type { ZonesOverlay } from './overlay-format.ts';
+import { aggregatePerimeter, valueOfComponents, type AggregationKind, type Components } from '../lib/aggregate.ts';
+import { rollupCoverage, ACTIVE_STATUSES, ONGOING_STATUSES, type CoverageResult, type ResolvedContract } from '../lib/contracts.ts';
+import type { IndicatorFile } from '../lib/indicator-format.ts';
+import { aggregateZones, type CommuneZoneFacts, type ZoneAggregate } from '../lib/priority-zones.ts';
+import type { ZonesOverlay } from '../lib/overlay-format.ts';
+import { compareCodes } from '../lib/codes.ts';
 
 /** What the statistics need of a commune (a subset of the territory index record). */
 export interface CommuneFacts {
@@ -82,7 +83,7 @@ function quantile(sorted: readonly number[], p: number): number {
 export function homogeneity(values: ReadonlyMap<string, number>): Homogeneity | null {
   const entries = [...values].filter(([, v]) => Number.isFinite(v));
   if (entries.length < 2) return null;
-  entries.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  entries.sort((a, b) => a[1] - b[1] || compareCodes(a[0], b[0]));
   const sorted = entries.map(([, v]) => v);
   const n = sorted.length;
   const mean = sorted.reduce((s, v) => s + v, 0) / n;

@@ -1,7 +1,7 @@
 // Legend of one priority-zone overlay: the pattern (same parameters as the
 // map), the rule that selects the communes (from src/lib/zones.ts, the one
 // place it is written), the caveats, the count and the credits.
-import { ZONE_RULES, ZONE_TYPE_LABELS } from '../../lib/zones.ts';
+import { ZONE_RULES, ZONE_TYPE_LABELS } from '../../lib/priority-zones.ts';
 import { zoneLegendItem, type MappedZoneType } from '../layers/priority-zones.ts';
 import type { OverlayCredit } from '../../lib/overlay-format.ts';
 import { fr } from '../../i18n/fr.ts';
@@ -25,7 +25,7 @@ function creditsFor(type: MappedZoneType, credits: readonly OverlayCredit[]): Ov
   return matching.length > 0 ? matching : [...credits];
 }
 
-export function ZoneLegend({ type }: { type: MappedZoneType }) {
+export function PriorityZoneLegend({ type }: { type: MappedZoneType }) {
   const zones = useResource(overlayData.zones);
   const manifest = useResource(overlayData.manifest);
   const count = zones.state === 'ready' ? zones.value.codesByType[type].length : 0;
