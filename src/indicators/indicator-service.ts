@@ -171,6 +171,8 @@ export class IndicatorService {
   }
 
   rankOf(code: string): { rank: number; of: number } | null {
+    // Ranked on first use (a sort of up to 35,000 values the restyle itself does not need).
+    if (!this.ranking && this.values) this.ranking = rankValues(this.values);
     const r = this.ranking?.rank.get(code);
     return r === undefined || !this.ranking ? null : { rank: r, of: this.ranking.ranked };
   }
@@ -257,7 +259,7 @@ export class IndicatorService {
     this.module.show(level);
     const jsMs = performance.now() - start;
     this.values = values;
-    this.ranking = rankValues(values);
+    this.ranking = null;
     const legend = legendModel(classification, entry.label, entry.unit, france);
     this.record({ kind: dataChanged ? 'states' : 'paint', jsMs });
     this.view.setState((v) => ({
