@@ -1,11 +1,21 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CSP_META } from './scripts/lib/csp.ts';
+
+// The Content-Security-Policy goes into the built page only: the dev server
+// injects inline scripts (React refresh) that the policy rightly refuses.
+const cspMeta: Plugin = {
+  name: 'cls-atlas-csp',
+  apply: 'build',
+  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+};
 
 // `base: './'` keeps every URL relative, so the built site works from any
 // web server and any sub-path (https://example.org/atlas/).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta],
   build: { outDir: 'dist', chunkSizeWarningLimit: 2000 },
   test: {
     projects: [

@@ -6,6 +6,7 @@ import type { AggregationKind } from '../src/lib/aggregate.ts';
 import type { Polarity } from '../src/lib/classify.ts';
 import type { IndicatorCategory, IndicatorReading, IndicatorTheme } from '../src/lib/indicator-format.ts';
 import type { Level } from '../src/lib/levels.ts';
+import type { FieldMerge } from '../src/lib/code-matching.ts';
 
 export type SourceLevel = 'commune' | 'epci' | 'bv' | 'departement';
 
@@ -28,6 +29,36 @@ export interface IndicatorSourceSpec {
   valueMaps?: Record<string, Record<string, number>>;
 }
 
+/**
+ * A value the build refuses as impossible (set to missing and listed in the
+ * source's report, like an unmatched code): below `min`, above `max`, or 0
+ * where the territory's legal population (2022) is at least
+ * `zeroOnlyBelowLegalPopulation` (the six « villages morts pour la France »
+ * of the Meuse legally have 0 inhabitants; Mayotte's communes do not).
+ */
+export interface FieldCheck {
+  min?: number;
+  max?: number;
+  zeroOnlyBelowLegalPopulation?: number;
+}
+
+/**
+ * A density's unit checked against a national total: France's value ×
+ * population base / scale must be within `tolerance` (ratio) of a published
+ * total, cited.
+ */
+export interface UnitCheck {
+  /** The unit the producer's file states, or null when it states none. */
+  sourceUnit: string | null;
+  /** The unit the values are consistent with, in French. */
+  impliedUnit: string;
+  scale: number;
+  /** Share of the population the density is about (1 = all inhabitants; women ≈ 0.516). */
+  baseShare: number;
+  expected: { total: number; what: string; source: string; url: string };
+  tolerance: readonly [number, number];
+}
+
 export interface IndicatorDefinition {
   id: string;
   label: string;
@@ -45,6 +76,11 @@ export interface IndicatorDefinition {
   vintage: string;
   licenceToVerify?: boolean;
   categories?: IndicatorCategory[];
+  /** Impossible values per source column, refused by the build. */
+  checks?: Record<string, FieldCheck>;
+  unitCheck?: UnitCheck;
+  /** Computed by a dedicated build step rather than read from one column (see scripts/indicators/derived). */
+  derived?: 'poverty' | 'deprivation';
 }
 
 /** Legal population and area per commune: built from @etalab/decoupage-administratif and the COG 2025 geometry. */
@@ -112,6 +148,112 @@ export const INDICATOR_SOURCES: readonly IndicatorSourceSpec[] = [
   },
 ];
 
+/** A census count of inhabitants: never negative, 0 only where the legal population is 0 (Mayotte is not in RP 2021). */
+const COUNT_OF_INHABITANTS: FieldCheck = { min: 0, zeroOnlyBelowLegalPopulation: 1 };
+/** Working-age actives: 0 only in the tiniest communes (3 communes of 543–1,333 inhabitants have 0 in the comparateur). */
+const COUNT_OF_ACTIVES: FieldCheck = { min: 0, zeroOnlyBelowLegalPopulation: 50 };
+const SHARE: FieldCheck = { min: 0, max: 100 };
+const NON_NEGATIVE: FieldCheck = { min: 0 };
+
+/** Shown in place of a unit the producer's file does not state. */
+export const UNIT_NOT_STATED = 'unité non précisée par la source';
+
+const AMELI_DENSITIES = {
+  source: 'Assurance maladie, Data pro. de santé libéraux : densités moyennes France (médecins généralistes 77, infirmiers 146, orthophonistes 30 pour 100 000 hab.)',
+  url: 'https://www.assurance-maladie.ameli.fr/media/49273',
+};
+
+/**
+ * CartoSanté's BV densities. The file states a unit only for pharmacies; the
+ * others were checked against national totals (docs/indicators.md, « Unités »):
+ * GPs and nurses fit « pour 10 000 habitants », speech therapists « pour
+ * 100 000 habitants » (per 10,000 would mean ~227,000 liberal speech
+ * therapists, there are ~21,000), midwives « pour 10 000 femmes ».
+ */
+const BV_DENSITIES: ReadonlyArray<{ id: string; label: string; column: string; what: string; check: UnitCheck }> = [
+  {
+    id: 'densite_generalistes_bv',
+    label: 'Densité de médecins généralistes libéraux',
+    column: 'Densité de généralistes lib. 2024',
+    what: 'Médecins généralistes libéraux',
+    check: {
+      sourceUnit: null,
+      impliedUnit: 'pour 10 000 habitants',
+      scale: 10_000,
+      baseShare: 1,
+      expected: { total: 52_600, what: 'médecins généralistes libéraux (77 pour 100 000 hab. × 68,35 M hab.)', ...AMELI_DENSITIES },
+      tolerance: [0.7, 1.4],
+    },
+  },
+  {
+    id: 'densite_infirmiers_bv',
+    label: 'Densité d’infirmiers libéraux',
+    column: "Densité d'infirmiers lib. 2024",
+    what: 'Infirmiers libéraux',
+    check: {
+      sourceUnit: null,
+      impliedUnit: 'pour 10 000 habitants',
+      scale: 10_000,
+      baseShare: 1,
+      expected: { total: 99_800, what: 'infirmiers libéraux (146 pour 100 000 hab. × 68,35 M hab.)', ...AMELI_DENSITIES },
+      tolerance: [0.7, 1.4],
+    },
+  },
+  {
+    id: 'densite_sages_femmes_bv',
+    label: 'Densité de sages-femmes libérales',
+    column: 'Densité de sages-femmes lib. 2024',
+    what: 'Sages-femmes libérales',
+    check: {
+      sourceUnit: null,
+      impliedUnit: 'pour 10 000 femmes',
+      scale: 10_000,
+      // Women are 51.6 % of the population (INSEE, bilan démographique): the base of a density per woman.
+      baseShare: 0.516,
+      expected: {
+        total: 7_956,
+        what: 'sages-femmes libérales fin 2021 (DREES ; 7 223 selon l’Assurance maladie), en hausse depuis',
+        source: 'DREES via profession-sage-femme.com, « Libérales : quelles activités pour quel salaire »',
+        url: 'https://profession-sage-femme.com/liberales-quelles-activites-pour-quel-salaire',
+      },
+      tolerance: [0.7, 1.6],
+    },
+  },
+  {
+    id: 'densite_orthophonistes_bv',
+    label: 'Densité d’orthophonistes libéraux',
+    column: "Densité d'orthophonistes lib. 2024",
+    what: 'Orthophonistes libéraux',
+    check: {
+      sourceUnit: null,
+      impliedUnit: 'pour 100 000 habitants',
+      scale: 100_000,
+      baseShare: 1,
+      expected: { total: 20_787, what: 'orthophonistes libéraux ou mixtes au 1er janvier 2019 (DREES, 25 607 en tout)', source: 'DREES, cité par le SORR', url: 'https://www.sorr-reunion.net/lorthophonie-en-bref-essai-2/lorthophonie-en-chiffres' },
+      tolerance: [0.7, 1.5],
+    },
+  },
+  {
+    id: 'densite_pharmacies_bv',
+    label: 'Densité de pharmacies',
+    column: 'Densité des pharmacies pour 10 000 hab. 2024',
+    what: 'Pharmacies',
+    check: {
+      sourceUnit: 'pour 10 000 hab.',
+      impliedUnit: 'pour 10 000 habitants',
+      scale: 10_000,
+      baseShare: 1,
+      expected: {
+        total: 20_725,
+        what: 'pharmacies recensées par la BPE 2024 (somme du fichier départemental INSEE du miroir)',
+        source: 'INSEE, Base permanente des équipements 2024 (statistiques locales par département)',
+        url: 'https://statistiques-locales.insee.fr',
+      },
+      tolerance: [0.8, 1.25],
+    },
+  },
+];
+
 const MEDIAN_NOTE = 'une médiane ne se combine pas (la médiane des médianes n’est pas la médiane de l’ensemble)';
 const RATE_WITHOUT_DENOMINATOR =
   'un taux publié sans son dénominateur ne peut pas être recombiné (sa moyenne serait fausse)';
@@ -156,6 +298,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 0,
     sourceId: 'insee-comparateur-2021',
     reading: { kind: 'value', column: 'population_2021' },
+    checks: { population_2021: COUNT_OF_INHABITANTS },
     aggregation: 'count',
     polarity: 'neutral',
     nativeLevel: 'commune',
@@ -170,6 +313,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'insee-comparateur-2021',
     reading: { kind: 'ratio', numerator: 'population_evolution_2015_2021', denominator: 'population_2015', scale: 100 },
+    checks: { population_2015: COUNT_OF_INHABITANTS },
     aggregation: 'ratio',
     polarity: 'neutral',
     nativeLevel: 'commune',
@@ -184,6 +328,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'insee-comparateur-2021',
     reading: { kind: 'ratio', numerator: 'naissances_2022', denominator: 'population_2021', scale: 1000 },
+    checks: { naissances_2022: NON_NEGATIVE, population_2021: COUNT_OF_INHABITANTS },
     aggregation: 'ratio',
     polarity: 'neutral',
     nativeLevel: 'commune',
@@ -198,6 +343,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'insee-comparateur-2021',
     reading: { kind: 'ratio', numerator: 'deces_2022', denominator: 'population_2021', scale: 1000 },
+    checks: { deces_2022: NON_NEGATIVE, population_2021: COUNT_OF_INHABITANTS },
     aggregation: 'ratio',
     polarity: 'higher-worse',
     nativeLevel: 'commune',
@@ -212,6 +358,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 0,
     sourceId: 'insee-comparateur-2021',
     reading: { kind: 'value', column: 'deces_2022' },
+    checks: { deces_2022: NON_NEGATIVE },
     aggregation: 'count',
     polarity: 'neutral',
     nativeLevel: 'commune',
@@ -226,6 +373,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 0,
     sourceId: 'insee-comparateur-2021',
     reading: { kind: 'value', column: 'naissances_2022' },
+    checks: { naissances_2022: NON_NEGATIVE },
     aggregation: 'count',
     polarity: 'neutral',
     nativeLevel: 'commune',
@@ -240,6 +388,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'insee-bv2022-determinants-sociaux',
     reading: { kind: 'weightedMean', column: 'Part des pers. âgées de 75 ans ou + 2022', weight: { population: true } },
+    checks: { 'Part des pers. âgées de 75 ans ou + 2022': SHARE },
     aggregation: 'weightedMean',
     polarity: 'neutral',
     nativeLevel: 'bv',
@@ -254,6 +403,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'insee-bv2022-determinants-sociaux',
     reading: { kind: 'weightedMean', column: 'Part des pers. âgées de - 15 ans 2022', weight: { population: true } },
+    checks: { 'Part des pers. âgées de - 15 ans 2022': SHARE },
     aggregation: 'weightedMean',
     polarity: 'neutral',
     nativeLevel: 'bv',
@@ -269,6 +419,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'insee-comparateur-2021',
     reading: { kind: 'ratio', numerator: 'pop_15_64_chomage_2021', denominator: 'pop_15_64_active_2021', scale: 100 },
+    checks: { pop_15_64_chomage_2021: NON_NEGATIVE, pop_15_64_active_2021: COUNT_OF_ACTIVES },
     aggregation: 'ratio',
     polarity: 'higher-worse',
     nativeLevel: 'commune',
@@ -299,6 +450,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 0,
     sourceId: 'insee-filosofi-2021-communes',
     reading: { kind: 'value', column: 'TP6021' },
+    checks: { TP6021: SHARE },
     aggregation: 'none',
     aggregationNote: RATE_WITHOUT_DENOMINATOR,
     polarity: 'higher-worse',
@@ -314,11 +466,46 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'insee-bv2022-taux-pauvrete-2021',
     reading: { kind: 'value', column: 'Taux de pauvreté 2021' },
+    checks: { 'Taux de pauvreté 2021': SHARE },
     aggregation: 'none',
     aggregationNote: RATE_WITHOUT_DENOMINATOR,
     polarity: 'higher-worse',
     nativeLevel: 'bv',
     vintage: 'Filosofi 2021',
+  },
+  {
+    id: 'taux_pauvrete_2021',
+    label: 'Taux de pauvreté (estimation à tous les échelons)',
+    definition:
+      'Part des personnes vivant sous le seuil de pauvreté (60 % du niveau de vie médian), Filosofi 2021. Départements et bassins de vie : valeur publiée par l’INSEE. Ailleurs, estimation : somme des pauvres sur somme des personnes des communes dont le taux est publié quand elles réunissent au moins 80 % des personnes, sinon taux du bassin de vie de chaque commune pondéré par ses personnes. La méthode et la part couverte sont indiquées pour chaque valeur.',
+    theme: 'precarite',
+    unit: '%',
+    decimals: 1,
+    sourceId: 'insee-filosofi-2021-communes',
+    reading: { kind: 'value', column: 'TP6021' },
+    checks: { TP6021: SHARE, NBPERSMENFISC21: NON_NEGATIVE },
+    aggregation: 'estimate',
+    polarity: 'higher-worse',
+    nativeLevel: 'commune',
+    vintage: 'Filosofi 2021',
+    derived: 'poverty',
+  },
+  {
+    id: 'indice_defavorisation_bv',
+    label: 'Indice de défavorisation (type FDep)',
+    definition:
+      'Premier axe d’une analyse en composantes principales de quatre indicateurs par bassin de vie 2022 (niveau de vie médian 2021, part des ouvriers dans l’emploi au lieu de travail 2022, part des non ou peu diplômés 2022, taux de chômage des 15-64 ans 2021), à la manière du FDep (Rey et al., 2009). Plus le score est élevé, plus le bassin de vie est défavorisé ; 0 = moyenne des bassins de vie. Méthode et écarts au FDep : docs/indicators.md.',
+    theme: 'precarite',
+    unit: 'score',
+    decimals: 2,
+    sourceId: 'insee-bv2022-determinants-sociaux',
+    reading: { kind: 'value', column: 'Médiane du niveau de vie 2021' },
+    aggregation: 'none',
+    aggregationNote: 'un score d’analyse en composantes principales',
+    polarity: 'higher-worse',
+    nativeLevel: 'bv',
+    vintage: 'Filosofi 2021, RP 2021 et 2022',
+    derived: 'deprivation',
   },
   ...(
     [
@@ -338,6 +525,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       decimals: 1,
       sourceId: 'insee-bv2022-determinants-sociaux',
       reading: { kind: 'value', column },
+      checks: { [column]: SHARE },
       aggregation: 'none',
       aggregationNote:
         'une part publiée sans son dénominateur (familles, logements, emplois…) ne peut pas être recombinée entre bassins de vie',
@@ -417,28 +605,25 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
       { value: 5, label: 'Sur-dotée' },
     ],
   },
-  ...(
-    [
-      ['densite_generalistes_bv', 'Densité de médecins généralistes libéraux', 'Densité de généralistes lib. 2024', 'Médecins généralistes libéraux'],
-      ['densite_infirmiers_bv', 'Densité d’infirmiers libéraux', 'Densité d\'infirmiers lib. 2024', 'Infirmiers libéraux'],
-      ['densite_sages_femmes_bv', 'Densité de sages-femmes libérales', 'Densité de sages-femmes lib. 2024', 'Sages-femmes libérales'],
-      ['densite_orthophonistes_bv', 'Densité d’orthophonistes libéraux', 'Densité d\'orthophonistes lib. 2024', 'Orthophonistes libéraux'],
-      ['densite_pharmacies_bv', 'Densité de pharmacies', 'Densité des pharmacies pour 10 000 hab. 2024', 'Pharmacies'],
-    ] as const
-  ).map(
-    ([id, label, column, what]): IndicatorDefinition => ({
+  ...BV_DENSITIES.map(
+    ({ id, label, column, what, check }): IndicatorDefinition => ({
       id,
       label,
-      definition: `${what} pour 10 000 habitants, par bassin de vie 2022 (CartoSanté 2024). Moyenne nationale pondérée par la population légale des bassins de vie.`,
+      definition:
+        check.sourceUnit !== null
+          ? `${what} ${check.sourceUnit}, par bassin de vie 2022 (CartoSanté 2024). Moyenne nationale pondérée par la population légale des bassins de vie.`
+          : `${what} : densité par bassin de vie 2022 (CartoSanté 2024). Le fichier du producteur ne précise pas l’unité ; les valeurs sont cohérentes avec une densité ${check.impliedUnit} (total national implicite comparé à l’effectif publié, voir « À propos »). Moyenne nationale pondérée par la population légale des bassins de vie.`,
       theme: 'offre',
-      unit: 'pour 10 000 hab.',
+      unit: check.sourceUnit ?? UNIT_NOT_STATED,
       decimals: 1,
       sourceId: 'cartosante-bv2022-offre-sante-2024',
       reading: { kind: 'weightedMean', column, weight: { population: true } },
+      checks: { [column]: NON_NEGATIVE },
       aggregation: 'weightedMean',
       polarity: 'higher-better',
       nativeLevel: 'bv',
       vintage: '2024',
+      unitCheck: check,
     }),
   ),
   {
@@ -502,6 +687,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     decimals: 1,
     sourceId: 'cartosante-bv2022-offre-sante-2024',
     reading: { kind: 'weightedMean', column: 'Part des bénéf. en ALD dans la pop 2024', weight: { population: true } },
+    checks: { 'Part des bénéf. en ALD dans la pop 2024': SHARE },
     aggregation: 'weightedMean',
     polarity: 'higher-worse',
     nativeLevel: 'bv',
@@ -578,6 +764,30 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     vintage: '2013-2018',
   },
 ];
+
+/**
+ * Columns the derived indicators read besides those of the catalogue's own
+ * readings (poverty: persons per commune, INSEE's département rate).
+ */
+export const DERIVED_INPUTS: Readonly<Record<string, Record<string, FieldMerge>>> = {
+  'insee-filosofi-2021-communes': { NBPERSMENFISC21: { kind: 'sum' } },
+  'insee-departements-sante-2024': { 'Taux de pauvreté 2021': { kind: 'none' } },
+};
+
+/** Columns of the derived indicators' inputs (docs/indicators.md). */
+export const POVERTY_COLUMNS = {
+  communeRate: 'TP6021',
+  communePersons: 'NBPERSMENFISC21',
+  bvRate: 'Taux de pauvreté 2021',
+  departementRate: 'Taux de pauvreté 2021',
+} as const;
+export const DEPRIVATION_COLUMNS = {
+  medianIncome: 'Médiane du niveau de vie 2021',
+  manualWorkers: 'Part des ouvriers dans le nb d’emplois au LT 2022',
+  lowEducation: 'Part des non ou peu diplômés dans la pop. non scolarisée de 15 ans ou + 2022',
+  /** Unemployment: not in the BV file; the comparateur's commune counts summed by bassin de vie. */
+  unemploymentIndicator: 'taux_chomage_2021',
+} as const;
 
 /** What MANIFEST.md says is not available anywhere here: the UI says so rather than fake it. */
 export const NOT_AVAILABLE = [

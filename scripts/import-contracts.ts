@@ -1,57 +1,74 @@
-// Imports a regional list of CLS into the registry.
-//   npm run import:contracts -- regional.csv [--out data/contracts/registry.json] [--dry-run] [--force]
-// Reads the CSV (delimiter and encoding detected), maps its columns
-// (docs/contracts.md), prints the matching report, merges the lines by id and
-// validates the result; writes only when the merged registry has no error
-// (or with --force), never with --dry-run.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { defaultContext } from './lib/context.ts';
-import { loadCogTables } from './lib/cog.ts';
-import { readCsv } from '../src/lib/csv.ts';
-import { formatIssue, hasErrors, validateRegistry, type ContractRegistry } from '../src/lib/contracts.ts';
-import { formatImportReport, importContractRows, mergeIntoRegistry } from './overlays/contract-import.ts';
-import { cogLookupFromTables, readRegistry, REGISTRY_FILE, writeRegistry } from './overlays/registry.ts';
+// Imports a list of CLS into the registry.
+//   npm run import:contracts -- regional.csv [--out data/contracts/registry.json] [--dry-run] [--force] [--allow-shrink]
+//   npm run import:contracts -- data/contracts/imports/ars-ara.json [...]   (polygon file, see docs/contracts.md)
+// A CSV (encoding, binary content, quoting checked first; columns in
+// docs/contracts.md) or, for a `.json` import spec, a polygon file of
+// contracts (communes by area share). Prints the matching report, matches each
+// new line against the registry (duplicates enrich the known line), validates
+// the result. Writes only when some line was kept, the merged registry has no
+// error (or --force) and is not smaller than the one on disk (or
+// --allow-shrink); never with --dry-run. Exit code 1 when anything was
+// rejected, 2 when the file cannot be read (scripts/overlays/contract-import-run.ts).
+import { readFileSync } from 'node:fs';
+import { defaultContext, type BuildContext } from './lib/context.ts';
+import { loadCogTables, readCsvRecords, type CogTables } from './lib/cog.ts';
+import { resolveSource } from './lib/sources.ts';
+import { formatMergeReport } from './overlays/contract-import.ts';
+import { compareAssignments, formatPolygonReport, importPolygonContracts, type PolygonFeature, type PolygonImportSpec } from './overlays/polygon-import.ts';
+import { toCommuneShapes } from './boundaries/communes.ts';
+import { cogLookupFromTables } from './overlays/registry.ts';
+import { runContractImport, type ImportedList } from './overlays/contract-import-run.ts';
 
 const argv = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-};
-const valueFlags = new Set(['--out', '--mirror']);
-const input = argv.find((a, i) => !a.startsWith('--') && !valueFlags.has(argv[i - 1] ?? ''));
-if (!input) {
-  process.stderr.write('usage: npm run import:contracts -- regional.csv [--out data/contracts/registry.json] [--dry-run] [--force]\n');
-  process.exit(2);
+
+/** A polygon import spec: the polygons' source, how their fields map, and an optional cross-check table. */
+async function readPolygonSpec(specFile: string, context: BuildContext, cogTables: CogTables): Promise<ImportedList> {
+  const cog = cogLookupFromTables(cogTables);
+  const spec = JSON.parse(readFileSync(specFile, 'utf8')) as PolygonImportSpec;
+  const polygonFile = await resolveSource(context, spec.sourceId);
+  process.stdout.write(`Fichier : ${polygonFile} (spécification ${specFile})\n`);
+  const collection = JSON.parse(readFileSync(polygonFile, 'utf8')) as { features: PolygonFeature[] };
+  const geometry = JSON.parse(readFileSync(await resolveSource(context, 'cog2025-communes-geometry'), 'utf8')) as {
+    features: Parameters<typeof toCommuneShapes>[0];
+  };
+  const communes = toCommuneShapes(geometry.features).map((s) => ({ code: s.code, geometry: s.geometry, bbox: s.bbox }));
+  const { contracts, report } = importPolygonContracts(collection.features, spec, {
+    communes,
+    membership: { epciOf: (code) => cogTables.communeByCode.get(code)?.epci ?? undefined, epciMembers: (siren) => cog.epciMembers(siren) },
+    departementOf: (code) => cogTables.communeByCode.get(code)?.departement,
+  });
+  let crossCheck: Parameters<typeof formatPolygonReport>[1];
+  if (spec.crossCheck) {
+    const rows = readCsvRecords(readFileSync(await resolveSource(context, spec.crossCheck.sourceId), 'utf8'));
+    const byName = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const name = row[spec.crossCheck.nameColumn]!;
+      const set = byName.get(name) ?? new Set<string>();
+      set.add(row[spec.crossCheck.communeColumn]!);
+      byName.set(name, set);
+    }
+    crossCheck = { label: spec.crossCheck.label, differences: compareAssignments(report.lines, byName) };
+  }
+  return { contracts, report: (merge) => `${formatPolygonReport(report, crossCheck)}\n${formatMergeReport(merge).join('\n')}`, dropped: report.rejected.length > 0 ? `${report.rejected.length} polygone(s) rejeté(s)` : '' };
 }
-const out = path.resolve(option('out') ?? REGISTRY_FILE);
-const dryRun = argv.includes('--dry-run');
-const force = argv.includes('--force');
 
-const ctx = defaultContext(argv);
-const tables = await loadCogTables(ctx);
-const cog = cogLookupFromTables(tables);
-const table = readCsv(readFileSync(path.resolve(input)));
-process.stdout.write(`Fichier : ${input} (séparateur « ${table.delimiter === '\t' ? 'tab' : table.delimiter} », encodage ${table.encoding})\n`);
-const { contracts, report } = importContractRows(table.headers, table.rows, { cog, historicalPassage: tables.historicalPassage });
-
-const base: ContractRegistry = existsSync(out)
-  ? readRegistry(out)
-  : { version: 1, referenceDate: new Date().toISOString().slice(0, 7), description: 'Registre des contrats locaux de santé', contracts: [] };
-const merged = mergeIntoRegistry(base, contracts);
-process.stdout.write(`${formatImportReport(report, merged)}\n`);
-
-const issues = validateRegistry(merged.registry, cog);
-if (issues.length > 0) {
-  process.stdout.write(`\nValidation du registre fusionné : ${issues.filter((i) => i.level === 'error').length} erreur(s), ${issues.filter((i) => i.level === 'warning').length} avertissement(s)\n`);
-  for (const issue of issues) process.stdout.write(`  ${formatIssue(issue)}\n`);
-}
-if (dryRun) {
-  process.stdout.write(`\n--dry-run : ${out} non modifié\n`);
-} else if (hasErrors(issues) && !force) {
-  process.stderr.write(`\nRegistre non écrit : erreurs de validation (corriger le fichier, ou --force pour écrire quand même)\n`);
-  process.exit(1);
-} else {
-  writeRegistry(merged.registry, out);
-  process.stdout.write(`\nÉcrit : ${out} (${merged.registry.contracts.length} contrats)\n`);
+try {
+  const context = defaultContext(argv);
+  let tables: CogTables | undefined;
+  const loadTables = async () => (tables ??= await loadCogTables(context));
+  const code = await runContractImport(
+    argv,
+    async () => {
+      const t = await loadTables();
+      return { cog: cogLookupFromTables(t), historicalPassage: t.historicalPassage };
+    },
+    { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+    async (file) => readPolygonSpec(file, context, await loadTables()),
+  );
+  process.exitCode = code;
+} catch (error) {
+  // A French line, not a stack trace (CLS_ATLAS_DEBUG=1 shows it).
+  process.stderr.write(`Import interrompu : ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.CLS_ATLAS_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+  process.exitCode = 1;
 }

@@ -2,7 +2,6 @@
 // its side panel, the footer with credits.
 import { useCallback } from 'react';
 import { Header } from '@codegouvfr/react-dsfr/Header';
-import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { fr } from './i18n/fr.ts';
 import { AtlasContext } from './app/context.ts';
 import type { Atlas } from './app/atlas.ts';
@@ -10,6 +9,7 @@ import { SearchBox } from './components/SearchBox.tsx';
 import { LevelSwitch } from './components/LevelSwitch.tsx';
 import { DromNav } from './components/DromNav.tsx';
 import { MapView } from './components/MapView.tsx';
+import { SkipLinks } from './components/SkipLinks.tsx';
 import { TerritoryPanel } from './components/TerritoryPanel.tsx';
 import { PerimeterPanel } from './perimeter/PerimeterPanel.tsx';
 import { PortraitHost } from './portrait/PortraitHost.tsx';
@@ -24,8 +24,8 @@ export function App({ atlas }: { atlas: Atlas }) {
     <AtlasContext.Provider value={atlas}>
       <SkipLinks
         links={[
-          { label: fr.app.skipToSearch, anchor: '#atlas-search-input' },
-          { label: fr.app.skipToMap, anchor: '#atlas-map' },
+          { label: fr.app.skipToSearch, id: 'atlas-search-input', target: () => document.getElementById('atlas-search-input') },
+          { label: fr.app.skipToMap, id: 'atlas-map', target: () => atlas.controller?.map.getCanvas() },
         ]}
       />
       <Header

@@ -12,8 +12,10 @@ import {
 import type { MatchedTerritory } from '../../src/lib/code-matching.ts';
 import type { FieldMerge } from '../../src/lib/code-matching.ts';
 import { roundTo } from '../../src/lib/number-parse.ts';
+import { storedValue } from '../../src/lib/precision.ts';
+import { aggregateAbsence, encodeAbsence, type AbsenceKind } from '../../src/lib/absence.ts';
 import { FRANCE, LEVELS, type AggregateLevel, type Level } from '../../src/lib/levels.ts';
-import type { IndicatorFile, IndicatorLevelValues, LevelAvailability } from '../../src/lib/indicator-format.ts';
+import type { IndicatorCatalogueEntry, IndicatorFile, IndicatorLevelValues, LevelAvailability } from '../../src/lib/indicator-format.ts';
 import { INDICATOR_FORMAT_VERSION } from '../../src/lib/indicator-format.ts';
 import type { IndicatorDefinition } from '../../data/indicators.ts';
 import type { TerritoryFrame } from './territories.ts';
@@ -65,19 +67,53 @@ export function componentsOf(def: IndicatorDefinition, territory: MatchedTerrito
   }
 }
 
-function valueDecimals(def: IndicatorDefinition): number {
-  return def.aggregation === 'count' ? Math.max(def.decimals, 0) : def.decimals + 1;
+/** The source columns an indicator reads (its weight too when it is a column). */
+export function columnsOf(def: IndicatorDefinition): string[] {
+  const r = def.reading;
+  switch (r.kind) {
+    case 'value':
+      return [r.column];
+    case 'ratio':
+      return [r.numerator, r.denominator];
+    case 'weightedMean':
+      return typeof r.weight === 'string' ? [r.column, r.weight] : [r.column];
+  }
 }
 
-function levelBlock(codes: readonly string[], results: ReadonlyMap<string, { value: number | null; coverage?: number }>, decimals: number): IndicatorLevelValues {
+/**
+ * Why a native territory has no value: not in the source, a secret cell, an
+ * impossible value refused (the source does not really cover it), rows that
+ * do not merge or a zero denominator (not computable).
+ */
+export function nativeAbsence(def: IndicatorDefinition, territory: MatchedTerritory | undefined): AbsenceKind {
+  if (!territory) return 'uncovered';
+  for (const column of columnsOf(def)) {
+    if (territory.values[column] !== null && territory.values[column] !== undefined) continue;
+    const why = territory.absent?.[column];
+    if (why === 'secret') return 'secret';
+    if (why === 'not-mergeable') return 'notComputable';
+    return 'uncovered';
+  }
+  return 'notComputable';
+}
+
+export function levelBlock(
+  codes: readonly string[],
+  results: ReadonlyMap<string, { value: number | null; coverage?: number }>,
+  decimals: number,
+  absenceOf: (code: string) => AbsenceKind,
+): IndicatorLevelValues {
   const values: Record<string, number | null> = {};
   const coverage: Record<string, number> = {};
+  const kinds = new Map<string, AbsenceKind>();
   for (const code of codes) {
     const r = results.get(code);
-    values[code] = roundTo(r?.value ?? null, decimals);
+    values[code] = storedValue(r?.value ?? null, decimals);
+    if (values[code] === null) kinds.set(code, absenceOf(code));
     if (r && r.coverage !== undefined && r.coverage < 0.9995 && r.value !== null) coverage[code] = roundTo(r.coverage, 3)!;
   }
-  return Object.keys(coverage).length > 0 ? { values, coverage } : { values };
+  const absence = encodeAbsence(kinds);
+  return { values, ...(Object.keys(coverage).length > 0 ? { coverage } : {}), ...(absence ? { absence } : {}) };
 }
 
 function roundComponent(x: number | null): number | null {
@@ -91,13 +127,17 @@ export interface ComputedIndicator {
   france: number | null;
   /** Native territories with a value / all native territories of the reference. */
   nativeCoverage: { withValue: number; territories: number };
+  /** Fields the catalogue entry takes from the computation (estimate methods, quintiles…). */
+  catalogue?: Partial<IndicatorCatalogueEntry>;
+  /** Written to build-report/indicators/{id}.json (derived indicators: their method's figures). */
+  report?: unknown;
 }
 
 export function computeIndicator(def: IndicatorDefinition, native: ReadonlyMap<string, MatchedTerritory>, frame: TerritoryFrame): ComputedIndicator {
   const nativeLevel = def.nativeLevel;
   const scale = def.reading.kind === 'ratio' ? def.reading.scale : undefined;
   const options = scale !== undefined ? { scale } : {};
-  const decimals = valueDecimals(def);
+  const decimals = def.decimals;
   const popOf = (level: Level) => (code: string) => frame.population[level].get(code) ?? 0;
 
   const components = new Map<string, Components>();
@@ -107,6 +147,17 @@ export function computeIndicator(def: IndicatorDefinition, native: ReadonlyMap<s
   }
   const nativeValues = new Map<string, { value: number | null }>();
   for (const code of frame.codes[nativeLevel]) nativeValues.set(code, { value: valueOfComponents(def.aggregation, components.get(code), scale) });
+  const nativeKind = (code: string): AbsenceKind | null =>
+    nativeValues.get(code)?.value === null || nativeValues.get(code) === undefined ? nativeAbsence(def, native.get(code)) : null;
+  const membersOf = (parentOf: ReadonlyMap<string, string>) => {
+    const out = new Map<string, string[]>();
+    for (const [child, parent] of parentOf) {
+      const list = out.get(parent);
+      if (list) list.push(child);
+      else out.set(parent, [child]);
+    }
+    return out;
+  };
 
   const file: IndicatorFile = {
     version: INDICATOR_FORMAT_VERSION,
@@ -128,30 +179,55 @@ export function computeIndicator(def: IndicatorDefinition, native: ReadonlyMap<s
       continue;
     }
     let block: IndicatorLevelValues;
-    if (level === nativeLevel) block = levelBlock(frame.codes[level], nativeValues, decimals);
+    if (level === nativeLevel) block = levelBlock(frame.codes[level], nativeValues, decimals, (code) => nativeAbsence(def, native.get(code)));
     else {
       const parentOf =
         nativeLevel === 'commune'
           ? frame.parentOfCommune[level as 'epci' | 'bv' | 'departement' | 'region']
           : frame.regionOfDepartement; // département → région is the only other nesting
       const results = aggregateByParent(def.aggregation, components, parentOf, popOf(nativeLevel), options);
-      block = levelBlock(frame.codes[level], results, decimals);
+      const members = membersOf(parentOf);
+      block = levelBlock(frame.codes[level], results, decimals, (code) =>
+        aggregateAbsence(results.get(code)?.coverage ?? 0, (members.get(code) ?? []).map(nativeKind)),
+      );
     }
     file.levels[level] = block;
     levels[level] = { available: true, territories: frame.codes[level].length, withValue: countWithValue(block) };
   }
 
-  const france: AggregateValue | null =
-    def.aggregation === 'none'
-      ? null
-      : aggregate(
-          def.aggregation,
-          frame.codes[nativeLevel].map((code) => ({ components: components.get(code), coverageWeight: popOf(nativeLevel)(code) })),
-          options,
-        );
-  const franceReason = franceUnavailableReason(def.aggregation, france, what);
-  levels[FRANCE] = franceReason === null ? { available: true, territories: 1, withValue: 1 } : { available: false, reason: franceReason };
-  if (france) file.france = { value: roundTo(france.value, decimals), coverage: roundTo(france.coverage, 4)! };
+  if (def.aggregation === 'none' && nativeLevel === 'bv') {
+    // Bassins de vie partition France: their population-weighted mean is an honest national figure.
+    const france = aggregate(
+      'weightedMean',
+      frame.codes.bv.map((code) => ({ components: [nativeValues.get(code)?.value ?? null, popOf('bv')(code)] as const, coverageWeight: popOf('bv')(code) })),
+    );
+    const franceReason = franceUnavailableReason('weightedMean', france, what);
+    levels[FRANCE] = franceReason === null ? { available: true, territories: 1, withValue: 1 } : { available: false, reason: franceReason };
+    file.france = {
+      value: storedValue(france.value, decimals),
+      coverage: roundTo(france.coverage, 4)!,
+      method: 'bvWeightedMean',
+      ...(france.value === null ? { absence: 'notComputable' as const } : {}),
+    };
+  } else {
+    const france: AggregateValue | null =
+      def.aggregation === 'none'
+        ? null
+        : aggregate(
+            def.aggregation,
+            frame.codes[nativeLevel].map((code) => ({ components: components.get(code), coverageWeight: popOf(nativeLevel)(code) })),
+            options,
+          );
+    const franceReason = franceUnavailableReason(def.aggregation, france, what);
+    levels[FRANCE] = franceReason === null ? { available: true, territories: 1, withValue: 1 } : { available: false, reason: franceReason };
+    if (france) {
+      file.france = {
+        value: storedValue(france.value, decimals),
+        coverage: roundTo(france.coverage, 4)!,
+        ...(france.value === null ? { absence: aggregateAbsence(france.coverage, frame.codes[nativeLevel].map(nativeKind)) } : {}),
+      };
+    }
+  }
 
   if (nativeLevel === 'commune' && def.aggregation !== 'none') {
     const out: NonNullable<IndicatorFile['components']> = {};

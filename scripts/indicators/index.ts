@@ -20,10 +20,13 @@ import {
   type IndicatorCatalogueFile,
   type SourceCredit,
 } from '../../src/lib/indicator-format.ts';
-import { INDICATOR_SOURCES, INDICATORS, NOT_AVAILABLE, POPULATION_SOURCE_ID, type IndicatorSourceSpec } from '../../data/indicators.ts';
+import { DERIVED_INPUTS, INDICATOR_SOURCES, INDICATORS, NOT_AVAILABLE, POPULATION_SOURCE_ID, type IndicatorSourceSpec } from '../../data/indicators.ts';
 import { buildTerritoryFrame, type TerritoryFrame } from './territories.ts';
 import { computeIndicator, mergeFieldRules } from './compute.ts';
 import { matchSource, MatchThresholdError, readSourceTable, type SourceReport } from './read-source.ts';
+import { mergeChecks, refuseImpossibleValues, summariseRefused } from './checks.ts';
+import { unitCheckSummary } from './unit-check.ts';
+import { computeDerived } from './derived.ts';
 
 function referenceFor(level: IndicatorSourceSpec['level'], cog: CogTables, frame: TerritoryFrame): MatchReference {
   if (level === 'commune') return { level, codes: new Set(frame.codes.commune), passage: cog.historicalPassage };
@@ -83,7 +86,9 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
     writeJson(reportFile, report, { sortKeys: true });
     reports.push(report);
     matched.set(report.sourceId, result);
-    ctx.log(`  ${report.sourceId}: ${summariseReport(result.report)}${report.filtered ? ` · ${report.filtered} écartées par filtre` : ''}`);
+    ctx.log(
+      `  ${report.sourceId}: ${summariseReport(result.report)}${report.filtered ? ` · ${report.filtered} écartées par filtre` : ''}${summariseRefused(report.refused ?? [])}`,
+    );
     checkThreshold(report, reportFile);
   };
   record(population.report, population.result);
@@ -92,7 +97,9 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
     const defs = INDICATORS.filter((d) => d.sourceId === spec.id);
     if (defs.length === 0) continue;
     const { table, file } = await readSourceTable(ctx, spec);
-    const { result, report } = matchSource(spec, table, mergeFieldRules(defs), referenceFor(spec.level, cog, frame), file);
+    const { result, report } = matchSource(spec, table, { ...(DERIVED_INPUTS[spec.id] ?? {}), ...mergeFieldRules(defs) }, referenceFor(spec.level, cog, frame), file);
+    const population = frame.population[spec.level];
+    report.refused = refuseImpossibleValues(result.territories, mergeChecks(defs), (code) => population.get(code) ?? null);
     record(report, result);
   }
 
@@ -101,7 +108,8 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
   for (const def of INDICATORS) {
     const result = matched.get(def.sourceId);
     if (!result) throw new Error(`Indicator "${def.id}": source "${def.sourceId}" has no reader in INDICATOR_SOURCES`);
-    const computed = computeIndicator(def, result.territories, frame);
+    const computed = def.derived ? computeDerived(def, matched, frame) : computeIndicator(def, result.territories, frame);
+    if (computed.report) writeJson(path.join(ctx.reportDir, "indicators-derived", `${def.id}.json`), computed.report);
     const fileName = `indicators/${def.id}.json`;
     // Commune values and components in their own file: the supra levels never load them.
     const { base, commune } = splitIndicatorFile(computed.file, `indicators/${def.id}.commune.json`);
@@ -130,6 +138,13 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
       perimeterAggregable: def.nativeLevel === 'commune' && def.aggregation !== 'none',
       levels: computed.levels,
       france: computed.france,
+      ...(computed.file.france?.method === 'bvWeightedMean'
+        ? { franceNote: 'moyenne des bassins de vie pondérée par leur population légale (les bassins de vie couvrent toute la France)' }
+        : {}),
+      ...(computed.catalogue ?? {}),
+      ...(def.unitCheck
+        ? { sourceUnit: def.unitCheck.sourceUnit, unitCheck: unitCheckSummary(def.unitCheck, computed.france, frame.population.bv) }
+        : {}),
       file: fileName,
       ...(base.communeFile ? { communeFile: base.communeFile } : {}),
     });

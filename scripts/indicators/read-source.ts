@@ -7,6 +7,7 @@ import { readCsv, type CsvTable } from '../../src/lib/csv.ts';
 import { parseNumber, type ParsedNumber } from '../../src/lib/number-parse.ts';
 import { matchRows, type FieldMerge, type MatchReference, type MatchResult, type SourceRow } from '../../src/lib/code-matching.ts';
 import type { IndicatorSourceSpec } from '../../data/indicators.ts';
+import type { RefusedValue } from './checks.ts';
 
 export interface SourceReport extends Omit<MatchResult['report'], 'rows'> {
   sourceId: string;
@@ -19,6 +20,8 @@ export interface SourceReport extends Omit<MatchResult['report'], 'rows'> {
   /** Rows considered for matching: rowsRead − filtered = sum of outcomes. */
   rows: number;
   minMatchShare: number;
+  /** Impossible values set aside by the catalogue's checks (like unmatched codes). */
+  refused?: RefusedValue[];
   csv?: { delimiter: string; encoding: string; headerRow: number; hadBom: boolean; warnings: string[] };
 }
 

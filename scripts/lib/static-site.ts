@@ -18,6 +18,7 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.woff': 'font/woff',
   '.webmanifest': 'application/manifest+json',
   '.pbf': 'application/x-protobuf',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -2,17 +2,22 @@
 // in (already parsed by src/lib/csv.ts), contracts and report out; the CLI
 // (scripts/import-contracts.ts) does the I/O. Expected columns: docs/contracts.md.
 import {
+  comparePartialDates,
   CONFIDENCE_LEVELS,
   normaliseStatus,
+  resolvePerimeter,
   parsePartialDate,
   parsePeriod,
   type Confidence,
   type Contract,
   type ContractRegistry,
+  type ContractSource,
   type CogLookup,
   type PerimeterType,
 } from '../../src/lib/contracts.ts';
 import { normaliseCommuneCode, normaliseSiren, plmCommuneOf } from '../../src/lib/codes.ts';
+import { matchContract, type ContractMatch, type MatchableContract } from './contract-match.ts';
+import { looksLikeFormula } from '../../src/lib/csv-write.ts';
 
 /** Our field → accepted column names (compared folded: lower case, no accents, `_` for spaces). */
 export const IMPORT_COLUMNS = {
@@ -42,6 +47,28 @@ export const IMPORT_COLUMNS = {
 } as const;
 
 export type ImportField = keyof typeof IMPORT_COLUMNS;
+
+/** Longest cell accepted, in characters: a name, a list of codes, any other text. */
+export const MAX_CELL_LENGTH = { name: 300, id: 120, codes: 60_000, text: 4_000 } as const;
+const CODE_FIELDS: ReadonlySet<ImportField> = new Set(['communes', 'epci', 'departements']);
+
+/**
+ * Why a line's cells cannot be taken as they are, or null: a cell a
+ * spreadsheet would run as a formula (= + - @ tab CR first), or longer than
+ * MAX_CELL_LENGTH. Only the mapped columns are looked at.
+ */
+export function cellProblem(raw: Readonly<Record<string, string>>, columns: Partial<Record<ImportField, string>>): string | null {
+  for (const [field, header] of Object.entries(columns) as Array<[ImportField, string]>) {
+    const value = raw[header] ?? '';
+    const limit = field === 'name' ? MAX_CELL_LENGTH.name : field === 'id' ? MAX_CELL_LENGTH.id : CODE_FIELDS.has(field) ? MAX_CELL_LENGTH.codes : MAX_CELL_LENGTH.text;
+    if (value.length > limit) return `colonne ${header} trop longue (${value.length} caractères, au plus ${limit})`;
+    // A lone dash is how French tables write "none", not a formula.
+    if (!/^[\s-]*$/.test(value) && (looksLikeFormula(value) || looksLikeFormula(value.trimStart()))) {
+      return `colonne ${header} : « ${value.trim().slice(0, 40)} » commence par = + - @ ou une tabulation, formule de tableur refusée`;
+    }
+  }
+  return null;
+}
 
 function fold(text: string): string {
   return text
@@ -158,6 +185,8 @@ export function importContractRows(
     const id = slug(get('id') || name);
     const reject = (message: string) => report.rejected.push({ row, id: id || null, message });
     const note = (message: string) => report.notes.push({ row, id, message });
+    const bad = cellProblem(raw, columns);
+    if (bad) return reject(bad);
     if (!name) return reject('nom du contrat absent');
     if (!id) return reject('identifiant impossible à construire');
     if (ids.has(id)) return reject(`identifiant ${id} en double dans le fichier`);
@@ -296,39 +325,124 @@ export interface MergeResult {
   registry: ContractRegistry;
   added: string[];
   updated: string[];
+  /** Imported lines recognised as a contract already in the registry, merged into it. */
+  duplicates: Array<{ imported: string; into: string; jaccard: number; nameScore: number }>;
+  /** Imported lines appended, with the registry contracts they nest in, overlap or share a name with. */
+  related: Array<{ imported: string; matches: ContractMatch[] }>;
+}
+
+function mentions(sources: readonly ContractSource[], s: ContractSource): boolean {
+  return sources.some((x) => x.url === s.url && x.says === s.says);
 }
 
 /**
- * Merges imported lines into a registry by id: new ids are appended, known
- * ids replaced; curated extras the import lacks (signatories, coordinator,
- * extra sources, unmapped reason) are kept.
+ * A second source about a known contract: its sources are added, its status
+ * taken when dated later, missing dates, signatories and generation filled.
+ * The curated perimeter is kept (an unmapped line takes the imported one);
+ * a different imported perimeter is written in the notes.
  */
-export function mergeIntoRegistry(registry: ContractRegistry, imported: readonly Contract[]): MergeResult {
+export function enrichContract(existing: Contract, imported: Contract, cog?: CogLookup): Contract {
+  const newer =
+    imported.statusAsOf !== null && (existing.statusAsOf === null || comparePartialDates(imported.statusAsOf, existing.statusAsOf) > 0);
+  const unmapped = existing.perimeter.communes.length === 0 && existing.perimeter.epci.length === 0;
+  const notes: string[] = existing.notes ? [existing.notes] : [];
+  if (!unmapped && cog && imported.perimeter.communes.length + imported.perimeter.epci.length > 0) {
+    const mine = new Set(resolvePerimeter(existing, cog));
+    const theirs = resolvePerimeter(imported, cog);
+    const extra = theirs.filter((c) => !mine.has(c));
+    const missing = [...mine].filter((c) => !theirs.includes(c));
+    if (extra.length > 0 || missing.length > 0) {
+      const note = `Périmètre selon « ${imported.name} » (${imported.sources[0]?.title ?? imported.sources[0]?.url ?? 'autre source'}) : ${theirs.length} communes, ${extra.length ? `en plus : ${extra.join(', ')}` : ''}${extra.length && missing.length ? ' ; ' : ''}${missing.length ? `en moins : ${missing.join(', ')}` : ''} — périmètre du registre conservé, à vérifier.`;
+      if (!notes.some((n) => n.includes(note))) notes.push(note);
+    }
+  }
+  const alias = `Aussi recensé sous le nom « ${imported.name} ».`;
+  if (imported.name !== existing.name && !notes.some((n) => n.includes(alias))) notes.push(alias);
+  const merged: Contract = {
+    ...existing,
+    ...(newer
+      ? {
+          status: imported.status,
+          statusReported: imported.statusReported,
+          statusAsOf: imported.statusAsOf,
+          statusAsOfApproximate: imported.statusAsOfApproximate,
+        }
+      : {}),
+    generation: existing.generation ?? imported.generation,
+    dates: {
+      engagement: existing.dates.engagement ?? imported.dates.engagement,
+      signature: existing.dates.signature ?? imported.dates.signature,
+      start: existing.dates.start ?? imported.dates.start,
+      end: existing.dates.end ?? imported.dates.end,
+    },
+    signatories: existing.signatories.length > 0 ? existing.signatories : imported.signatories,
+    ...(unmapped ? { perimeterType: imported.perimeterType, perimeter: imported.perimeter } : {}),
+    sources: [...existing.sources, ...imported.sources.filter((s) => !mentions(existing.sources, s))],
+    notes: notes.join(' ') || null,
+  };
+  if (!merged.statusAsOfApproximate) delete merged.statusAsOfApproximate;
+  if (unmapped && imported.perimeter.communes.length + imported.perimeter.epci.length > 0) delete merged.unmappedReason;
+  return merged;
+}
+
+/**
+ * Merges imported lines into a registry. A known id is replaced, keeping
+ * curated extras the import lacks (signatories, coordinator, extra sources).
+ * With `cog`, a new id is first matched against the registry as it was
+ * before this import (perimeter overlap + name, `matchContract`; lines of
+ * one file are distinct by their author's decision): a duplicate enriches
+ * the known line instead of being appended. `referenceDate` moves to the newest
+ * status date imported.
+ */
+export function mergeIntoRegistry(registry: ContractRegistry, imported: readonly Contract[], options: { cog?: CogLookup } = {}): MergeResult {
   const contracts = [...registry.contracts];
-  const added: string[] = [];
-  const updated: string[] = [];
+  const result: Omit<MergeResult, 'registry'> = { added: [], updated: [], duplicates: [], related: [] };
+  const { cog } = options;
+  const year = (c: Contract): number | null => {
+    const date = c.dates.signature ?? c.dates.start ?? c.dates.engagement;
+    return date ? Number(date.slice(0, 4)) : null;
+  };
+  const matchable = (c: Contract): MatchableContract => ({ id: c.id, name: c.name, communes: cog ? resolvePerimeter(c, cog) : [], generation: c.generation, year: year(c) });
+  // Lines of one file are distinct contracts by their author's decision: only the registry as it was is searched for duplicates.
+  const before = cog ? registry.contracts.map(matchable) : [];
+  // Positions by id: a long list merges in linear time.
+  const position = new Map(contracts.map((c, i) => [c.id, i]));
+  let referenceDate = registry.referenceDate;
   for (const line of imported) {
-    const i = contracts.findIndex((c) => c.id === line.id);
-    if (i < 0) {
-      contracts.push(line);
-      added.push(line.id);
+    if (line.statusAsOf && !line.statusAsOfApproximate && comparePartialDates(line.statusAsOf, referenceDate) > 0) referenceDate = line.statusAsOf;
+    const i = position.get(line.id);
+    if (i !== undefined) {
+      const previous = contracts[i]!;
+      const extraSources = previous.sources.filter((s) => !line.sources.some((n) => n.url === s.url));
+      contracts[i] = {
+        ...line,
+        signatories: line.signatories.length > 0 ? line.signatories : previous.signatories,
+        coordinator: line.coordinator ?? previous.coordinator,
+        sources: [...line.sources, ...extraSources],
+      };
+      result.updated.push(line.id);
       continue;
     }
-    const previous = contracts[i]!;
-    const extraSources = previous.sources.filter((s) => !line.sources.some((n) => n.url === s.url));
-    contracts[i] = {
-      ...line,
-      signatories: line.signatories.length > 0 ? line.signatories : previous.signatories,
-      coordinator: line.coordinator ?? previous.coordinator,
-      sources: [...line.sources, ...extraSources],
-    };
-    updated.push(line.id);
+    if (cog) {
+      const matches = matchContract(matchable(line), before);
+      const duplicate = matches.find((m) => m.verdict === 'duplicate');
+      if (duplicate) {
+        const j = position.get(duplicate.id)!;
+        contracts[j] = enrichContract(contracts[j]!, line, cog);
+        result.duplicates.push({ imported: line.id, into: duplicate.id, jaccard: duplicate.jaccard, nameScore: duplicate.nameScore });
+        continue;
+      }
+      if (matches.length > 0) result.related.push({ imported: line.id, matches });
+    }
+    position.set(line.id, contracts.length);
+    contracts.push(line);
+    result.added.push(line.id);
   }
-  return { registry: { ...registry, contracts }, added, updated };
+  return { registry: { ...registry, referenceDate, contracts }, ...result };
 }
 
 /** The report as text, for the terminal. */
-export function formatImportReport(report: ImportReport, merge?: { added: string[]; updated: string[] }): string {
+export function formatImportReport(report: ImportReport, merge?: Parameters<typeof formatMergeReport>[0]): string {
   const lines: string[] = [];
   lines.push(`Lignes lues : ${report.rows}`);
   lines.push(`Colonnes reconnues : ${Object.entries(report.columns).map(([f, h]) => `${f}←${h}`).join(', ')}`);
@@ -346,6 +460,23 @@ export function formatImportReport(report: ImportReport, merge?: { added: string
     lines.push(`Remarques : ${report.notes.length}`);
     for (const n of report.notes) lines.push(`  ligne ${n.row} (${n.id}) : ${n.message}`);
   }
-  if (merge) lines.push(`Registre : ${merge.added.length} ajoutée(s), ${merge.updated.length} mise(s) à jour`);
+  if (merge) lines.push(...formatMergeReport(merge));
   return lines.join('\n');
+}
+
+const VERDICT_LABELS: Record<ContractMatch['verdict'], string> = {
+  duplicate: 'doublon',
+  nested: 'imbriqué',
+  overlap: 'chevauchement',
+  namesake: 'nom proche, périmètres disjoints',
+};
+
+/** The merge part of the report: added, updated, duplicates merged, related contracts. */
+export function formatMergeReport(merge: Pick<MergeResult, 'added' | 'updated'> & Partial<Pick<MergeResult, 'duplicates' | 'related'>>): string[] {
+  const lines = [`Registre : ${merge.added.length} ajoutée(s), ${merge.updated.length} mise(s) à jour, ${merge.duplicates?.length ?? 0} doublon(s) fusionné(s)`];
+  for (const d of merge.duplicates ?? []) lines.push(`  doublon : ${d.imported} → fusionné dans ${d.into} (Jaccard ${d.jaccard.toFixed(2)}, nom ${d.nameScore.toFixed(2)})`);
+  for (const r of merge.related ?? []) {
+    for (const m of r.matches) lines.push(`  ${VERDICT_LABELS[m.verdict]} : ${r.imported} ↔ ${m.id} (${m.shared} commune(s) en commun, Jaccard ${m.jaccard.toFixed(2)}, nom ${m.nameScore.toFixed(2)}) — gardés tous deux`);
+  }
+  return lines;
 }

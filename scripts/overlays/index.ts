@@ -2,9 +2,9 @@
 // → overlays/{contracts.json, zones.json, hospitals.geojson,
 // commune-neighbours.json, manifest.json}. Reads the commune topology and
 // index written by the boundaries step; pure builders in sibling modules.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { BuildContext } from '../lib/context.ts';
+import { PROJECT_ROOT, type BuildContext } from '../lib/context.ts';
 import { loadCogTables, readCsvRecords } from '../lib/cog.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import { getSource, resolveSource, sourceCredit } from '../lib/sources.ts';
@@ -25,7 +25,7 @@ export const OVERLAY_SOURCES = ['zones-communes-ruralite-cog2025', 'qpv2024-comm
 export const REGISTRY_CREDIT: OverlayCredit = {
   id: 'cls-atlas-registry',
   producer: 'CLS Atlas, registre compilé à partir de sources publiques (ARS, collectivités, presse) — source citée pour chaque contrat',
-  title: 'Registre des contrats locaux de santé (échantillon, pas l’inventaire national)',
+  title: 'Registre des contrats locaux de santé (contrats connus de sources publiques, pas l’inventaire national)',
   licence: 'Faits issus des sources citées ; registre sous la licence du projet',
   vintage: '',
   url: null,
@@ -60,9 +60,15 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
   const indexByCode = new Map(communeIndex.map((c) => [c.code, c]));
 
   // 2. Contracts with dissolved perimeters.
-  const contracts = buildContractsOverlay(registry, cog, indexByCode, (codes) => communesOutline(codes, topologies));
+  const regionNames = new Map(tables.communes.map((c) => [c.region, c.regionName]));
+  const { perimeters, ...contracts } = buildContractsOverlay(registry, cog, indexByCode, (codes) => communesOutline(codes, topologies), regionNames);
   const contractsFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/contracts.json`, contracts);
+  const perimetersFile = writeJsonFile(ctx.outDir, `${OVERLAYS_DIR}/contract-perimeters.geojson`, perimeters);
   const mapped = contracts.contracts.filter((c) => c.mapped).length;
+  // How to add or correct a contract, linked from the legend and the panel: the registry's doc as plain text.
+  const guide = `${OVERLAYS_DIR}/contracts-guide.txt`;
+  mkdirSync(path.join(ctx.outDir, OVERLAYS_DIR), { recursive: true });
+  copyFileSync(path.join(PROJECT_ROOT, 'docs', 'contracts.md'), path.join(ctx.outDir, guide));
 
   // 3. Commune adjacency from shared arcs.
   const adjacency = communeAdjacency(topologies);
@@ -90,7 +96,14 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
     version: 1,
     cog: '2025',
     layers: {
-      contracts: { ...contractsFile, contracts: contracts.contracts.length, mapped, sources: [{ ...REGISTRY_CREDIT, vintage: `sources de 2012 à ${registry.referenceDate}` }, credit('cog2025-communes-geometry')] },
+      contracts: {
+        ...contractsFile,
+        contracts: contracts.contracts.length,
+        mapped,
+        guide,
+        perimeters: perimetersFile,
+        sources: [{ ...REGISTRY_CREDIT, vintage: `sources de 2012 à ${registry.referenceDate}` }, credit('ars-ara-cls-polygons'), credit('cog2025-communes-geometry')],
+      },
       zones: { ...zonesFile, communes: zones.overlay.communes.codes.length, sources: [credit('zones-communes-ruralite-cog2025'), credit('qpv2024-communes'), credit('decoupage-administratif-communes')] },
       hospitals: { ...hospitalsFile, points: hospitals.report.points, assigned, sources: [credit('finess-hospitals-gisco-2020')] },
       communeNeighbours: { ...neighboursFile, communes: codes.length, pairs, sources: [credit('cog2025-communes-geometry')] },
@@ -107,15 +120,27 @@ export async function buildOverlays(ctx: BuildContext): Promise<void> {
     ZONE_TYPES.map((t) => [t, Object.values(zones.overlay.aggregates.region).reduce((sum, row) => sum + row[4 + 2 * ZONE_TYPES.indexOf(t)]!, 0)]),
   );
   const report = {
-    registry: { contracts: contracts.contracts.length, mapped, unmapped: contracts.contracts.filter((c) => !c.mapped).map((c) => c.id), byStatus, issues },
+    registry: {
+      contracts: contracts.contracts.length,
+      mapped,
+      unmapped: contracts.contracts.filter((c) => !c.mapped).map((c) => c.id),
+      byStatus,
+      referenceDate: registry.referenceDate,
+      regions: contracts.registry.regions,
+      populationCoveredInForce: { france: contracts.coverage.france, region: contracts.coverage.region },
+      issues,
+    },
     zones: { communes: zones.overlay.communes.codes.length, communesPerZoneType: zoneCounts, qpv: Object.keys(zones.overlay.qpvNames).length },
     hospitals: { ...hospitals.report, assigned },
     neighbours: { communes: codes.length, pairs },
-    files: [contractsFile, zonesFile, hospitalsFile, neighboursFile, manifestFile],
+    files: [contractsFile, perimetersFile, zonesFile, hospitalsFile, neighboursFile, manifestFile],
   };
   mkdirSync(ctx.reportDir, { recursive: true });
   writeFileSync(path.join(ctx.reportDir, 'overlays.json'), `${JSON.stringify(report, null, 2)}\n`);
-  ctx.log(`  contracts: ${contracts.contracts.length} (${mapped} mapped) ${JSON.stringify(byStatus)}`);
+  ctx.log(`  contracts: ${contracts.contracts.length} (${mapped} mapped) ${JSON.stringify(byStatus)}, registry as of ${registry.referenceDate}`);
+  ctx.log(`  contracts per région: ${contracts.registry.regions.map((r) => `${r.code ?? '?'} ${r.contracts}${r.asOf ? ` (au ${r.asOf})` : ''}`).join(', ')}`);
+  const france = contracts.coverage.france;
+  ctx.log(`  population covered by a CLS in force (registry): ${france.share === null ? 'n.d.' : `${(france.share * 100).toFixed(1)} %`} (${france.covered} / ${france.total})`);
   ctx.log(`  zones: ${JSON.stringify(zoneCounts)} communes; ${Object.keys(zones.overlay.qpvNames).length} QPV`);
   ctx.log(`  hospitals: ${hospitals.report.points} points, ${assigned} assigned (${hospitals.report.assignedByPostcode} by postcode), ${hospitals.report.rejected.length} rejected`);
   ctx.log(`  neighbours: ${codes.length} communes, ${pairs} pairs`);

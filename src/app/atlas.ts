@@ -5,7 +5,7 @@
 import { SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
 import { loadManifest } from '../data/manifest.ts';
 import { loadLevelGeometry } from '../data/geometry.ts';
-import { getTerritory, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
+import { getLoadedIndex, getTerritory, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
 import type { Manifest, TerritoryRecord } from '../data/types.ts';
 import { SearchIndex } from '../search/rank.ts';
 import { MapController } from '../map/controller.ts';
@@ -14,7 +14,8 @@ import { selectionAtLevel } from '../state/selection.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
 import type { UrlState } from '../features-url.ts';
 import type { AtlasFeatures } from '../features.ts';
-import { fr } from '../i18n/fr.ts';
+import { followLink, reconcileLink, reconcileUrlState, type LinkDrop, type LinkWorld } from '../url-coherence.ts';
+import { fr, frInput } from '../i18n/fr.ts';
 import { createStore, INITIAL_APP_STATE, type AppStore } from './store.ts';
 import { startUrlSync } from './url-sync.ts';
 
@@ -35,12 +36,33 @@ export class Atlas {
   private manifestPromise: Promise<Manifest> | null = null;
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
+  /** Bumped by each link followed: a slower check of an older link gives way. */
+  private linkToken = 0;
+  /** What a link needs the territory indexes for, answered from those loaded. */
+  private readonly world: LinkWorld = {
+    territoryExists: (ref) => {
+      const index = getLoadedIndex(ref.level);
+      return index ? index.has(ref.code) : undefined;
+    },
+    parentOf: (ref, level) => getTerritory(ref.level, ref.code)?.parents[level],
+    communeExists: (code) => {
+      const index = getLoadedIndex('commune');
+      return index ? index.has(code) : undefined;
+    },
+  };
 
   constructor(
     hash: string,
     readonly features: AtlasFeatures,
   ) {
-    this.store = createStore({ ...INITIAL_APP_STATE, ...features.url.parse(hash) });
+    // The page load follows its link exactly as a later hash change does (applyLink).
+    const link = reconcileLink(features.url.inspect(hash), this.world);
+    this.store = createStore(followLink(INITIAL_APP_STATE, link));
+    void this.settleLink(link.dropped, ++this.linkToken);
+    // A portrait needs its subject: closing the panel or the builder closes it.
+    this.store.subscribe((s) => {
+      if ((s.portrait === 'territory' && !s.selection) || (s.portrait === 'perimeter' && !s.perimeter?.communes.length)) this.store.setState({ portrait: null });
+    });
     this.ready = new Promise((resolve, reject) => {
       this.resolveReady = resolve;
       this.rejectReady = reject;
@@ -81,11 +103,17 @@ export class Atlas {
       if (status === 'ready' && info && 'ms' in info) this.timings.geometry[level] = Math.round(info.ms);
       if (status === 'error') this.store.setState({ error: fr.app.loadError });
     });
+    controller.on('maperror', (error) => {
+      // The detail (often English, from the browser) goes to the console; the user reads French.
+      console.warn('map error', error);
+      const t = frInput.mapError;
+      this.store.setState({ error: error.kind === 'level' ? t.level(error.level) : error.kind === 'source' ? t.source : error.kind === 'webgl' ? t.webgl : t.other });
+    });
     controller.on('click', (ref) => {
       if (ref) this.selectTerritory(ref, { fly: false });
     });
     controller.on('moveend', (view) => this.store.setState({ view }));
-    startUrlSync(this.store, this.features.url, (next) => this.applyUrlState(next));
+    startUrlSync(this.store, this.features.url, (hash) => this.applyLink(hash));
 
     // React state → map.
     this.store.subscribe((state, previous) => {
@@ -110,10 +138,10 @@ export class Atlas {
       const manifest = await this.manifest();
       await controller.setLevel(initial.level);
       if (initial.selection) {
+        // An unknown selection is dropped by settleLink, with a notice.
         await loadTerritoryIndex(manifest, initial.selection.level);
         const record = getTerritory(initial.selection.level, initial.selection.code);
-        if (!record) this.store.setState({ selection: null });
-        else if (!initial.view) controller.fitBounds(record.bbox, { animate: false });
+        if (record && !initial.view) controller.fitBounds(record.bbox, { animate: false });
       }
       await new Promise<void>((resolve) => controller.map.once('idle', () => resolve()));
       this.timings.firstIdle = Math.round(performance.now());
@@ -158,8 +186,9 @@ export class Atlas {
     });
   }
 
+  /** Closes the selection, and with it the selection's portrait. */
   clearSelection(): void {
-    this.store.setState({ selection: null });
+    this.store.setState((s) => ({ selection: null, portrait: s.portrait === 'territory' ? null : s.portrait }));
   }
 
   flyToZone(zone: Zone): void {
@@ -170,8 +199,34 @@ export class Atlas {
     return ref ? getTerritory(ref.level, ref.code) : undefined;
   }
 
-  private applyUrlState(next: UrlState): void {
-    this.store.setState({ level: next.level, selection: next.selection, perimeter: next.perimeter, indicator: next.indicator, classification: next.classification, overlays: next.overlays });
-    if (next.view) this.controller?.map.jumpTo({ center: [next.view.lng, next.view.lat], zoom: next.view.zoom });
+  /** A hash pasted or edited on an open page: the same rules as the page load. */
+  private applyLink(hash: string): void {
+    const link = reconcileLink(this.features.url.inspect(hash), this.world);
+    const next = followLink(this.store.getState(), link);
+    this.store.setState({ ...this.features.url.pick(next), linkNotice: null });
+    if (link.state.view) this.controller?.map.jumpTo({ center: [link.state.view.lng, link.state.view.lat], zoom: link.state.view.zoom });
+    void this.settleLink(link.dropped, ++this.linkToken);
+  }
+
+  /**
+   * Once the indexes a link names are loaded, checks it again (unknown
+   * territory, unknown commune codes, a finer selection's parent) and says
+   * what was dropped.
+   */
+  private async settleLink(drops: readonly LinkDrop[], token: number): Promise<void> {
+    const s = this.store.getState();
+    const levels = new Set<Level>();
+    if (s.selection) levels.add(s.selection.level);
+    if (s.perimeter?.communes.length) levels.add('commune');
+    const loads = await Promise.allSettled([...levels].map((level) => this.ensureIndex(level)));
+    if (token !== this.linkToken) return;
+    const current = this.features.url.pick(this.store.getState());
+    const again = reconcileUrlState(current, this.world);
+    // An index that cannot be loaded: its selection cannot be shown, drop it rather than wait for ever.
+    const failed = loads.some((l) => l.status === 'rejected');
+    const state = failed && again.state.selection && !this.territory(again.state.selection) ? { ...again.state, selection: null, portrait: again.state.portrait === 'territory' ? null : again.state.portrait } : again.state;
+    if (state !== current) this.store.setState(this.features.url.pick(state));
+    const all = [...drops, ...again.dropped];
+    if (all.length > 0) this.store.setState({ linkNotice: frInput.linkNotice(all.map(frInput.linkDrop)) });
   }
 }

@@ -13,6 +13,8 @@ export interface AppState extends UrlState {
   /** Bumped when a territory index arrives, so lookups re-render. */
   readonly indexVersion: number;
   readonly error: string | null;
+  /** What the last link followed lost (French), shown until dismissed or the next link. */
+  readonly linkNotice: string | null;
 }
 
 export const INITIAL_APP_STATE: AppState = {
@@ -20,6 +22,7 @@ export const INITIAL_APP_STATE: AppState = {
   levelStatus: {},
   indexVersion: 0,
   error: null,
+  linkNotice: null,
 };
 
 export interface Store<S> {

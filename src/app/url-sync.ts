@@ -5,7 +5,7 @@ import type { UrlCodec } from '../state/url-state.ts';
 import type { UrlState } from '../features-url.ts';
 import type { AppStore } from './store.ts';
 
-export function startUrlSync(store: AppStore, codec: UrlCodec<UrlState>, onExternalChange: (next: UrlState) => void): () => void {
+export function startUrlSync(store: AppStore, codec: UrlCodec<UrlState>, onExternalChange: (hash: string) => void): () => void {
   const urlKeys = Object.keys(codec.fields) as (keyof UrlState)[];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = window.location.hash;
@@ -24,7 +24,7 @@ export function startUrlSync(store: AppStore, codec: UrlCodec<UrlState>, onExter
   const onHashChange = () => {
     if (window.location.hash === lastWritten) return;
     lastWritten = window.location.hash;
-    onExternalChange(codec.parse(window.location.hash));
+    onExternalChange(window.location.hash);
   };
   window.addEventListener('hashchange', onHashChange);
   write();

@@ -1,7 +1,7 @@
 // The map container: creates the MapLibre map once through the Atlas, shows
 // the hover tooltip (DOM, no map glyphs) and a text alternative of the map.
 import { useLayoutEffect, useRef, useState, type ComponentType } from 'react';
-import { fr } from '../i18n/fr.ts';
+import { fr, frInput } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
 import { getLoadedIndex } from '../data/territory-index.ts';
@@ -22,6 +22,7 @@ export function MapView({ tooltipLines }: { tooltipLines: readonly TooltipLine[]
   const level = useAtlasState((s) => s.level);
   const status = useAtlasState((s) => s.levelStatus[s.level]);
   const error = useAtlasState((s) => s.error);
+  const linkNotice = useAtlasState((s) => s.linkNotice);
   const selection = useAtlasState((s) => s.selection);
   useAtlasState((s) => s.indexVersion);
 
@@ -67,6 +68,14 @@ export function MapView({ tooltipLines }: { tooltipLines: readonly TooltipLine[]
         <p className="atlas-map-status atlas-map-status--error" role="alert">
           {error}
         </p>
+      )}
+      {linkNotice && (
+        <div className="atlas-map-status atlas-link-notice" role="status" data-testid="link-notice">
+          <p className="fr-text--sm fr-mb-0">{linkNotice}</p>
+          <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title={frInput.linkNoticeClose} aria-label={frInput.linkNoticeClose} onClick={() => atlas.store.setState({ linkNotice: null })}>
+            {frInput.linkNoticeClose}
+          </button>
+        </div>
       )}
       <div id="atlas-map-summary" className="fr-sr-only" aria-live="polite">
         <p>{fr.map.summary(level, status === 'ready' ? count : null)}</p>

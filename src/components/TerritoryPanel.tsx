@@ -1,6 +1,7 @@
-// Side panel of the selected territory: a heading, a close button (and Échap),
-// then the sections listed in src/features.ts. Focus moves to the heading when a territory
-// is selected from outside the panel, and back to the map when it closes.
+// Side panel of the selected territory: a heading, a close button (and Échap,
+// which also closes its portrait), then the sections listed in src/features.ts.
+// Focus moves to the heading when a territory is picked on the map, and back
+// to the map when the panel closes.
 import { useEffect, useRef } from 'react';
 import { fr } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
@@ -18,9 +19,12 @@ export function TerritoryPanel({ sections, onClosed }: { sections: readonly Pane
 
   useEffect(() => {
     if (selectionKey === '') return;
-    const inSearch = document.activeElement?.id === 'atlas-search-input';
-    // Keep focus in the search box (the user may search again); otherwise move to the panel.
-    if (!inSearch && !panelRef.current?.contains(document.activeElement)) headingRef.current?.focus();
+    // Move focus to the panel only when it was on nothing or on the map (a click on a
+    // territory); a control the user is working (search box, level switch, perimeter
+    // tools…) keeps it, so arrows on the level switch keep moving between levels.
+    const active = document.activeElement;
+    const idle = !active || active === document.body || !!active.closest('#atlas-map');
+    if (idle && !panelRef.current?.contains(active)) headingRef.current?.focus();
     if (!atlas.territory(selection)) void atlas.ensureIndex(selection!.level);
   }, [selectionKey]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -17,6 +17,12 @@ export interface GeoJsonLevelGeometry {
   readonly level: Level;
   /** A blob: URL or a FeatureCollection, as MapLibre's GeoJSONSource `data`. */
   readonly data: string | FeatureCollection;
+  /**
+   * The GeoJSON behind a blob: URL, kept for the case where MapLibre's worker
+   * may not fetch blob: URLs (a host's Content-Security-Policy without
+   * `connect-src blob:`): the map then reads it here and passes the object.
+   */
+  readonly blob?: Blob;
   readonly features: number;
   /** Fetch + decode time, for the performance notes. */
   readonly ms: number;
@@ -101,7 +107,7 @@ async function decodeLevel(manifest: Manifest, level: Level): Promise<LevelGeome
       w.postMessage(request);
     });
     if (!response.ok) throw new Error(response.error);
-    return { kind: 'geojson', level, data: URL.createObjectURL(response.blob), features: response.features, ms: response.ms };
+    return { kind: 'geojson', level, data: URL.createObjectURL(response.blob), blob: response.blob, features: response.features, ms: response.ms };
   }
   const start = performance.now();
   const fc = decodeTopologies(await Promise.all(urls.map(fetchTopology)));

@@ -1,6 +1,8 @@
 // Every French string of the viewer, in one place. Identifiers stay English.
 // Later issues add their own sections (indicator, contracts, zones, portrait).
 import { LEVEL_LABELS, LEVEL_LABELS_PLURAL, ZONE_LABELS, type Level } from '../lib/levels.ts';
+import { describeCsvProblem, describeInputProblem, encodingLabel } from '../lib/text-input.ts';
+import type { LinkDrop } from '../url-coherence.ts';
 
 const numberFr = new Intl.NumberFormat('fr-FR');
 const areaFr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -65,6 +67,9 @@ const portraitFr = {
   } as Record<'worse' | 'better' | 'similar' | 'neutral' | 'unknown', string>,
   formatValue: (value: number | null | undefined, decimals = 1) =>
     value === null || value === undefined || !Number.isFinite(value) ? 'non disponible' : nfPortrait(decimals).format(value),
+  viaBassin: (name: string) => `Valeur du bassin de vie ${name}`,
+  quintile: (q: number) =>
+    `${q}${q === 1 ? 'er' : 'e'} quintile de défavorisation (1 = 20 % de la population la moins défavorisée, 5 = 20 % la plus défavorisée)`,
   formatGap: (pct: number | null) =>
     pct === null ? '' : `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${nfPortrait(1).format(Math.abs(pct))} %`,
   contracts: {
@@ -73,19 +78,20 @@ const portraitFr = {
     coverageLabel: {
       covered: 'Couvert par un CLS en vigueur',
       partial: 'Partiellement couvert par un CLS en vigueur',
-      none: 'Pas de CLS en vigueur recensé',
+      none: 'Aucun CLS en vigueur connu du registre',
     } as Record<'covered' | 'partial' | 'none', string>,
+    registrySize: (n: number) => `Le registre compte ${n} contrat${n > 1 ? 's' : ''} ; pour en ajouter un : docs/contracts.md.`,
     status: 'Statut',
     signature: 'Signature',
     period: 'Période',
     source: 'Source',
     communesCovered: (n: number, total: number | null) =>
       total === null ? `${n} commune(s) couverte(s)` : `${n} commune(s) couverte(s) sur ${total}`,
-    none: 'Aucun contrat recensé sur ce territoire.',
+    none: 'Aucun CLS connu du registre sur ce territoire.',
     neighbours: 'Contrats des territoires voisins',
     noNeighbours: 'Aucun contrat recensé dans les communes voisines.',
     sampleWarning:
-      'Le registre des CLS est un échantillon compilé à la main à partir de pages publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
+      'Le registre des CLS rassemble les contrats nommés par des sources publiques (pas d’inventaire national publié) : l’absence de contrat recensé ne prouve pas l’absence de contrat.',
   },
   zones: {
     title: 'Zones prioritaires',
@@ -164,6 +170,9 @@ const portraitFr = {
         `${label} : ${communes} commune(s) sur ${total}, ${population}`,
       indicatorWorse: 'moins favorable',
       indicatorNotWorse: 'pas d’écart défavorable suffisant',
+      quintile: (q: number) => `quintile ${q} sur 5${q === 5 ? ' : parmi les 20 % de la population la plus défavorisée' : ''}`,
+      used: (labels: string) => `Jugé sur : ${labels}.`,
+      usedNone: 'Aucun indicateur de précarité comparable ici.',
       count: (label: string, value: string, threshold: string, ok: boolean | null) =>
         `${label} : ${value} (seuil : ${threshold})${ok === null ? '' : ok ? ' ✓' : ' ✗'}`,
       isEpci: 'Le territoire est un EPCI.',
@@ -276,7 +285,13 @@ const perimeterFr = {
   importFile: 'Choisir un fichier',
   dropZone: 'Déposez un fichier ici',
   importDone: (n: number) => `${perimeterPlural(n, 'commune reconnue', 'communes reconnues')}.`,
-  importUnknown: (codes: string) => `Codes inconnus (ignorés) : ${codes}`,
+  importUnknown: (sample: readonly string[], count: number) =>
+    `${perimeterPlural(count, 'code inconnu ignoré', 'codes inconnus ignorés')} : ${sample.join(', ')}${count > sample.length ? ` et ${perimeterNumber.format(count - sample.length)} autres` : ''}.`,
+  importMore: (n: number) => `… et ${perimeterNumber.format(n)} autres.`,
+  importing: 'Lecture de la liste…',
+  importNoCode: 'Aucun code de commune (5 chiffres, ou 2A/2B et 3 chiffres) trouvé dans ce texte ou ce fichier.',
+  importNoneKnown: (n: number) => `Aucune commune reconnue : ${perimeterPlural(n, 'code inconnu', 'codes inconnus')} du COG 2025 ni de ses anciennes versions.`,
+  importFailed: 'La liste n’a pas pu être lue.',
   importMoved: (from: string, to: string) => `${from} → ${to}`,
   importMovedTitle: 'Anciens codes remplacés par les codes en vigueur (COG 2025) :',
   importArrondissements: (n: number) => `${perimeterPlural(n, 'arrondissement municipal compté', 'arrondissements municipaux comptés')} dans sa commune.`,
@@ -346,10 +361,28 @@ const overlaysFr = {
     count: (n: number) => overlaysPlural(n, 'périmètre', 'périmètres'),
     listTitle: (n: number) => `Liste des contrats du registre (${n})`,
     unmappedTitle: (n: number) => `Non cartographiés (${n})`,
+    unmappedHint: ': territoire nommé par la source sans ses communes (Pays, PETR, ancien EPCI)',
     unmapped: 'non cartographié',
     unmappedReason: (reason: string) => `non cartographié : ${reason}`,
     sample:
-      'Registre compilé à la main à partir de pages publiques : un échantillon, pas l’inventaire national (aucune liste nationale publiée).',
+      'Registre compilé à partir de pages publiques et de listes d’ARS : pas l’inventaire national (aucune liste nationale publiée).',
+    registryCoverage: (n: number) =>
+      `Registre : ${overlaysPlural(n, 'contrat connu', 'contrats connus')} de sources publiques ; un territoire sans CLS connu peut en avoir un non recensé.`,
+    registryAsOf: (date: string) => `Sources consultées jusqu’en ${date} ; chaque statut vaut à la date de sa source.`,
+    howToAdd: 'Ajouter ou corriger un contrat',
+    howToAddTitle: 'Mode d’emploi du registre (docs/contracts.md) : commande d’import, formats CSV et polygones — nouvelle fenêtre',
+    byRegionTitle: 'Contrats connus par région',
+    byRegionRow: (name: string, n: number, mapped: number, asOf: string | null) =>
+      n === 0 ? `${name} : aucun contrat connu` : `${name} : ${overlaysPlural(n, 'contrat', 'contrats')}${mapped < n ? ` (${overlaysNumberFr.format(mapped)} cartographié${mapped > 1 ? 's' : ''})` : ''}${asOf ? `, statut le plus récent : ${asOf}` : ''}`,
+    regionUnknown: 'Région non identifiée',
+    filterTitle: 'Statuts affichés sur la carte',
+    filterHint: 'Décocher un statut masque ses périmètres.',
+    noneKnown: (n: number) => `aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')} en France)`,
+    coverageIndicator: 'Part de la population couverte par un CLS en vigueur',
+    coverageIndicatorValue: (share: string, place: string) => `${share} (${place})`,
+    coverageIndicatorFrance: 'France',
+    coverageIndicatorNote:
+      'Calculée sur le registre : population légale des communes comprises dans le périmètre d’un contrat signé ou en renouvellement dont le statut date de moins que la durée du contrat (5 ans si elle est inconnue), rapportée à la population totale. Un contrat non recensé abaisse la valeur.',
     textAlternative: (mapped: number, total: number, byStatus: string) =>
       `${overlaysPlural(mapped, 'périmètre de CLS cartographié', 'périmètres de CLS cartographiés')} sur ${total} contrats du registre (${byStatus}).`,
     open: (name: string) => `Ouvrir la fiche : ${name}`,
@@ -360,7 +393,10 @@ const overlaysFr = {
     status: 'Statut',
     // The registry's `statusReported` is the compiler's raw note (often English): the card shows the
     // normalised status, its date, and the French notes instead.
-    statusAsOf: (asOf: string) => `(statut établi au ${asOf} d’après les sources)`,
+    statusAsOf: (asOf: string, approximate: boolean) => `(statut établi ${approximate ? 'vers' : 'au'} ${asOf} d’après les sources)`,
+    generation: 'Génération',
+    generationValue: (n: number) => (n === 1 ? '1er CLS du territoire' : `${n}e CLS du territoire`),
+    start: 'Début',
     engagement: 'Engagement',
     signature: 'Signature',
     end: 'Échéance',
@@ -387,10 +423,11 @@ const overlaysFr = {
     title: 'Contrat local de santé',
     covered: 'Couvert par un CLS',
     partial: (communes: string) => `Partiellement couvert (communes : ${communes})`,
-    none: 'Non couvert',
-    rule: 'Couvert = toutes les communes du territoire sont dans le périmètre d’un CLS signé ou en renouvellement.',
+    none: (n: number) => `Non couvert : aucun CLS connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
+    noneInForce: (n: number) => `Non couvert : pas de CLS en vigueur connu du registre (${overlaysPlural(n, 'contrat recensé', 'contrats recensés')})`,
+    rule: 'Couvert = toutes les communes du territoire sont dans le périmètre d’un CLS signé ou en renouvellement, dont le statut date de moins que la durée du contrat (5 ans si elle est inconnue).',
     contractsHere: 'Contrats sur ce territoire',
-    otherStatuses: 'Projets et contrats échus sur ce territoire',
+    otherStatuses: 'Projets, contrats échus ou au statut à confirmer sur ce territoire',
     neighbours: 'Contrats des territoires voisins',
     noNeighbours: 'Aucun contrat recensé dans les communes voisines.',
     adjacent: (n: number) => overlaysPlural(n, 'commune limitrophe', 'communes limitrophes'),
@@ -447,6 +484,7 @@ export const fr = {
     loadError: 'Les données de la carte n’ont pas pu être chargées.',
     skipToMap: 'Aller à la carte',
     skipToSearch: 'Aller à la recherche',
+    skipLinks: 'Accès rapide',
   },
   levels: {
     legend: 'Échelon territorial',
@@ -583,6 +621,7 @@ export const frIndicators = {
     count: 'Somme des communes',
     ratio: 'Rapport des sommes (numérateurs / dénominateurs), jamais une moyenne de taux',
     weightedMean: 'Moyenne pondérée par la population',
+    estimate: 'Estimation (méthode indiquée pour chaque valeur)',
     none: 'Non agrégeable : valeur disponible uniquement à l’échelon d’origine',
   } as Record<string, string>,
   nativeLevel: 'Échelon de publication',
@@ -620,6 +659,24 @@ export const frIndicators = {
     normal: 'Couleurs foncées : valeurs élevées',
     diverging: 'Palette centrée sur la valeur France',
   },
+  /** The three kinds of absence, in the legend, tooltip, panel and exports. */
+  absence: {
+    secret: 'secret statistique',
+    uncovered: 'non couvert par la source',
+    notComputable: 'non calculable à cet échelon',
+  } as Record<'secret' | 'uncovered' | 'notComputable', string>,
+  absenceCount: (label: string, n: number) => `${label} : ${nfIndicators.format(n)} territoire${n > 1 ? 's' : ''}`,
+  /** An estimate's method and the share of persons it rests on, beside the value. */
+  estimateLine: (method: string, share: number | null) =>
+    share === null ? method : `${method} — part des personnes dans une commune au taux publié : ${nfIndicators.format(Math.round(share * 100))} %`,
+  unitCheck: (implied: string, unit: string, expected: string, what: string) =>
+    `Valeurs cohérentes avec une densité ${unit} : total national implicite ≈ ${implied}, pour ${expected} ${what}.`,
+  unitCheckSource: 'Effectif de référence',
+  franceNote: (note: string) => `France : ${note}.`,
+  partialCoverage: (share: number) =>
+    `calculé sur ${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(share * 100)} % de la population (territoires non couverts exclus)`,
+  estimate: 'Méthode',
+  quintileLabel: (q: number) => `${q}${q === 1 ? 'er' : 'e'} quintile (${q === 1 ? 'le moins défavorisé' : q === 5 ? 'le plus défavorisé' : 'de la population des bassins de vie'})`,
   // tooltip and panel
   rank: (rank: string) => `Rang : ${rank}`,
   rankHint: '(1er = valeur la plus élevée)',
@@ -660,6 +717,7 @@ export const frIndicators = {
   byoAggregations: {
     count: 'Somme (effectifs)',
     weightedMean: 'Moyenne pondérée par la population',
+    estimate: 'Estimation (méthode indiquée pour chaque valeur)',
     none: 'Aucune (valeurs non additives : médianes, classes…)',
   } as Record<string, string>,
   byoLabel: 'Nom de l’indicateur',
@@ -671,6 +729,10 @@ export const frIndicators = {
     `${nfIndicators.format(unknown)} code${unknown > 1 ? 's' : ''} inconnu${unknown > 1 ? 's' : ''}`,
   byoReportRemapped: (n: number) => `${nfIndicators.format(n)} recodée${n > 1 ? 's' : ''} (arrondissements, anciens codes)`,
   byoReportDuplicates: (n: number) => `${nfIndicators.format(n)} doublon${n > 1 ? 's' : ''}`,
+  byoReportConflict: (code: string, kept: string, ignored: readonly string[]) =>
+    `${code} : ${kept} gardée (première ligne) ; ${ignored.join(', ')} ignorée${ignored.length > 1 ? 's' : ''}`,
+  byoReportConflictsTitle: 'Codes en double avec des valeurs différentes :',
+  byoReportIdentical: (codes: string) => `Codes en double aux valeurs identiques (une seule ligne gardée) : ${codes}`,
   byoReportMissing: (n: number) => `${nfIndicators.format(n)} sans valeur (secret statistique ou vide)`,
   byoReportUnparsable: (n: number) => `${nfIndicators.format(n)} valeur${n > 1 ? 's' : ''} illisible${n > 1 ? 's' : ''}`,
   byoReportTerritories: (n: number, of: number) =>
@@ -680,3 +742,50 @@ export const frIndicators = {
   byoNoMatch: 'Aucune ligne n’a pu être rattachée à un territoire : vérifiez la colonne des codes et leur nature.',
 } as const;
 // ==== END indicators ====
+
+// ==== BEGIN input checks (files handed to the atlas, links, map errors) ====
+export const frInput = {
+  // Shared with the contract import command (scripts/ may only import src/lib): the messages live there.
+  problem: describeInputProblem,
+  csvProblem: describeCsvProblem,
+  encoding: encodingLabel,
+  mapError: {
+    level: (level: Level) =>
+      `Les contours des ${LEVEL_LABELS_PLURAL[level].toLowerCase()} n’ont pas pu être chargés : la carte de cet échelon est vide ou incomplète. Rechargez la page ; si l’erreur persiste, le serveur bloque peut-être ces fichiers.`,
+    source: 'Une couche de la carte n’a pas pu être chargée (tuiles ou superpositions) : la carte peut être incomplète.',
+    webgl: 'Le rendu de la carte a été interrompu (contexte WebGL perdu) : rechargez la page.',
+    other: 'La carte a rencontré une erreur : certaines informations peuvent manquer.',
+  },
+  /** What a link lost, in one short sentence per drop. */
+  linkDrop: (d: LinkDrop): string => {
+    switch (d.kind) {
+      case 'ignored':
+        return d.why === 'version' ? 'lien d’une version inconnue de l’atlas : vue par défaut' : 'lien trop long : vue par défaut';
+      case 'unreadable':
+        return `paramètre${d.keys.length > 1 ? 's' : ''} illisible${d.keys.length > 1 ? 's' : ''} ignoré${d.keys.length > 1 ? 's' : ''} (${d.keys.join(', ')})`;
+      case 'unknownTerritory':
+        return `territoire inconnu ignoré (${LEVEL_LABELS[d.ref.level].toLowerCase()} ${d.ref.code})`;
+      case 'selectionUnderPerimeter':
+        return `sélection ${d.ref.code} ignorée : le périmètre sur mesure est ouvert`;
+      case 'unknownCommunes':
+        return `${numberFr.format(d.unknown)} code${d.unknown > 1 ? 's' : ''} de commune inconnu${d.unknown > 1 ? 's' : ''} retiré${d.unknown > 1 ? 's' : ''} du périmètre sur ${numberFr.format(d.total)} (${d.sample.join(', ')}${d.unknown > d.sample.length ? '…' : ''})`;
+      case 'portrait':
+        return d.portrait === 'territory' ? 'portrait non ouvert : aucun territoire sélectionné' : 'portrait non ouvert : périmètre vide';
+    }
+  },
+  linkNotice: (drops: readonly string[]) => `Lien corrigé : ${drops.join(' ; ')}.`,
+  linkNoticeClose: 'Masquer ce message',
+  importPhases: {
+    prepare: 'Chargement des territoires',
+    read: 'Lecture du fichier',
+    decode: 'Détection de l’encodage',
+    parse: 'Analyse des lignes',
+    check: 'Vérification du fichier',
+    match: 'Appariement des codes',
+  } as Record<string, string>,
+  importProgress: (phase: string, fraction: number | null) => (fraction === null ? `${phase}…` : `${phase}… ${Math.round(fraction * 100)} %`),
+  importCancel: 'Annuler l’import',
+  importCancelled: 'Import annulé.',
+  importFileSummary: (encoding: string) => `Encodage lu : ${encoding}.`,
+} as const;
+// ==== END input checks ====

@@ -4,15 +4,15 @@
 // report.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
-import { frIndicators as t } from '../i18n/fr.ts';
-import { readCsv, type CsvTable } from '../lib/csv.ts';
+import { frIndicators as t, frInput } from '../i18n/fr.ts';
 import { summariseReport } from '../lib/code-matching.ts';
 import { useAtlas } from '../app/context.ts';
 import { getLoadedIndex } from '../data/territory-index.ts';
 import { dataUrl } from '../data/data-url.ts';
 import type { Level } from '../lib/levels.ts';
 import { useIndicatorService, useIndicatorView } from './hooks.ts';
-import { BYO_CODE_LEVELS, buildCustomIndicator, guessMapping, type ByoMapping, type ByoReference, type ByoResult, type ByoCodeLevel } from './byo-import.ts';
+import { BYO_CODE_LEVELS, type ByoMapping, type ByoReference, type ByoResult, type ByoCodeLevel } from './byo-import.ts';
+import { ByoCancelled, ByoRefused, ByoWorkerClient } from './byo-client.ts';
 import { customIndicators, registerCustomIndicator } from './indicator-data.ts';
 
 const byoModal = createModal({ id: 'atlas-byo-dialog', isOpenedByDefault: false });
@@ -29,9 +29,17 @@ function loadPassage(): Promise<ReadonlyMap<string, readonly string[]> | null> {
   return passagePromise;
 }
 
+/** The file the worker holds: its shape only (the rows stay in the worker). */
 interface Loaded {
   name: string;
-  table: CsvTable;
+  headers: readonly string[];
+  rows: number;
+  encoding: string;
+}
+
+interface Progress {
+  phase: string;
+  fraction: number | null;
 }
 
 let nextId = 1;
@@ -45,26 +53,37 @@ export function ByoCsvImport() {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [mapping, setMapping] = useState<ByoMapping | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [dragging, setDragging] = useState(false);
   const [, setReportVersion] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const [client] = useState(() => new ByoWorkerClient((phase, fraction) => setProgress({ phase, fraction })));
+  useEffect(() => () => client.cancel(), [client]);
+  const busy = progress !== null;
 
-  const openFile = useCallback(async (file: File) => {
-    setError(null);
-    try {
-      const table = readCsv(new Uint8Array(await file.arrayBuffer()));
-      if (table.headers.length < 2 || table.rows.length === 0) throw new Error('empty');
-      setLoaded({ name: file.name, table });
-      setMapping(guessMapping(table, file.name));
-      byoModal.open();
-    } catch {
+  const openFile = useCallback(
+    async (file: File) => {
+      setError(null);
       setLoaded(null);
       setMapping(null);
-      setError(t.byoReadError);
-    }
-  }, []);
+      setProgress({ phase: 'prepare', fraction: null });
+      try {
+        // The code column is chosen by how many of its cells are known territories.
+        await Promise.all(BYO_CODE_LEVELS.map((l) => atlas.ensureIndex(l)));
+        const codes = Object.fromEntries(BYO_CODE_LEVELS.map((l) => [l, [...(getLoadedIndex(l)?.keys() ?? [])]]));
+        const opened = await client.open(file, file.name, codes);
+        setLoaded({ name: file.name, headers: opened.headers, rows: opened.rows, encoding: opened.encoding });
+        setMapping(opened.mapping);
+        byoModal.open();
+      } catch (e) {
+        setError(e instanceof ByoCancelled ? frInput.importCancelled : e instanceof ByoRefused ? e.message : t.byoReadError);
+      } finally {
+        setProgress(null);
+      }
+    },
+    [atlas, client],
+  );
 
   // Drop anywhere on the page.
   useEffect(() => {
@@ -105,14 +124,14 @@ export function ByoCsvImport() {
 
   const map = async () => {
     if (!loaded || !mapping) return;
-    setBusy(true);
     setError(null);
+    setProgress({ phase: 'prepare', fraction: null });
     try {
       const needed: Level[] = ['commune', 'epci', 'bv', 'departement', 'region'];
       const [passage] = await Promise.all([loadPassage(), ...needed.map((l) => atlas.ensureIndex(l))]);
       const indexes: ByoReference['indexes'] = Object.fromEntries(needed.map((l) => [l, getLoadedIndex(l)]));
       const indicatorId = `byo:${nextId++}`;
-      const result = buildCustomIndicator(loaded.table, mapping, { indexes, passage: passage ?? undefined }, indicatorId, loaded.name);
+      const result = await client.map(mapping, { indexes: referenceOf(indexes), passage: passage ?? undefined }, indicatorId, loaded.name);
       reports.set(indicatorId, { result, noPassage: passage === null && mapping.codeLevel === 'commune' });
       setReportVersion((v) => v + 1);
       if (result.withValue === 0) {
@@ -126,15 +145,21 @@ export function ByoCsvImport() {
       service.select(indicatorId);
       byoModal.close();
       if (inputRef.current) inputRef.current.value = '';
-    } catch {
-      setError(t.byoReadError);
+    } catch (e) {
+      if (e instanceof ByoCancelled) {
+        // The worker (and the table it held) is gone: the file must be read again.
+        setLoaded(null);
+        setMapping(null);
+        byoModal.close();
+        setError(frInput.importCancelled);
+      } else setError(t.byoReadError);
     } finally {
-      setBusy(false);
+      setProgress(null);
     }
   };
 
   const update = (patch: Partial<ByoMapping>) => setMapping((m) => (m ? { ...m, ...patch } : m));
-  const headers = loaded?.table.headers ?? [];
+  const headers = loaded?.headers ?? [];
   const columnSelect = (field: 'codeColumn' | 'valueColumn' | 'numeratorColumn' | 'denominatorColumn', label: string) => (
     <div className="fr-select-group fr-mb-1w">
       <label className="fr-label" htmlFor={`${id}-${field}`}>
@@ -171,8 +196,9 @@ export function ByoCsvImport() {
           }}
         />
       </div>
+      {progress && !loaded && <ImportProgress progress={progress} onCancel={() => client.cancel()} />}
       {error && !loaded && (
-        <p className="fr-error-text" role="alert">
+        <p className="fr-error-text" role="alert" data-testid="byo-error">
           {error}
         </p>
       )}
@@ -191,7 +217,9 @@ export function ByoCsvImport() {
               void map();
             }}
           >
-            <p className="fr-text--sm">{t.byoFileSummary(loaded.name, loaded.table.rows.length, headers.length)}</p>
+            <p className="fr-text--sm">
+              {t.byoFileSummary(loaded.name, loaded.rows, headers.length)} {frInput.importFileSummary(loaded.encoding)}
+            </p>
             <div className="fr-grid-row fr-grid-row--gutters">
               <div className="fr-col-12 fr-col-md-6">
                 {columnSelect('codeColumn', t.byoCodeColumn)}
@@ -264,6 +292,7 @@ export function ByoCsvImport() {
                 )}
               </div>
             </div>
+            {progress && <ImportProgress progress={progress} onCancel={() => client.cancel()} />}
             {error && (
               <p className="fr-error-text" role="alert">
                 {error}
@@ -288,6 +317,28 @@ export function ByoCsvImport() {
   );
 }
 
+/** Structured-clone-friendly copy of the indexes the matching needs (parents and population only). */
+function referenceOf(indexes: ByoReference['indexes']): ByoReference['indexes'] {
+  return Object.fromEntries(
+    Object.entries(indexes).map(([level, index]) => [level, new Map([...(index ?? new Map()).entries()].map(([code, r]) => [code, { parents: r.parents, population: r.population }]))]),
+  );
+}
+
+function ImportProgress({ progress, onCancel }: { progress: Progress; onCancel: () => void }) {
+  const label = frInput.importProgress(frInput.importPhases[progress.phase] ?? progress.phase, progress.fraction);
+  return (
+    <div className="atlas-byo__progress fr-mt-1w" data-testid="byo-progress">
+      <p className="fr-text--sm fr-mb-1v" role="status" aria-live="polite">
+        {label}
+      </p>
+      <progress max={1} value={progress.fraction ?? undefined} aria-label={label} />
+      <button type="button" className="fr-btn fr-btn--sm fr-btn--tertiary fr-ml-1w" onClick={onCancel} data-testid="byo-cancel">
+        {frInput.importCancel}
+      </button>
+    </div>
+  );
+}
+
 function ByoReport({ result, noPassage }: { result: ByoResult; noPassage: boolean }) {
   const { report } = result;
   const o = report.outcomes;
@@ -301,7 +352,25 @@ function ByoReport({ result, noPassage }: { result: ByoResult; noPassage: boolea
       </p>
       <ul className="fr-text--xs fr-mb-1v">
         {o.remapped > 0 && <li>{t.byoReportRemapped(o.remapped)}</li>}
-        {o.duplicate > 0 && <li>{t.byoReportDuplicates(o.duplicate)}</li>}
+        {o.duplicate > 0 && (
+          <li data-testid="byo-report-duplicates">
+            {t.byoReportDuplicates(o.duplicate)}
+            {result.conflictingDuplicates.length > 0 && (
+              <>
+                {' — '}
+                {t.byoReportConflictsTitle}
+                <ul>
+                  {result.conflictingDuplicates.slice(0, 20).map((d) => (
+                    <li key={d.code} data-testid="byo-report-conflict" data-code={d.code}>
+                      {t.byoReportConflict(d.code, d.kept, d.ignored)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {result.identicalDuplicates.length > 0 && <> — {t.byoReportIdentical(result.identicalDuplicates.slice(0, 20).join(', '))}</>}
+          </li>
+        )}
         {o.missing > 0 && <li>{t.byoReportMissing(o.missing)}</li>}
         {o.unparsable > 0 && <li>{t.byoReportUnparsable(o.unparsable)}</li>}
         <li>{t.byoReportTerritories(result.withValue, report.referenceSize)}</li>

@@ -7,6 +7,8 @@ import type { Level } from '../lib/levels.ts';
 import { useIndicatorService, useIndicatorView } from './hooks.ts';
 import { formatEntryValue } from './format.ts';
 import { formatRank } from './indicator-choropleth.ts';
+import type { AbsenceKind } from '../lib/absence.ts';
+import type { IndicatorCatalogueEntry } from '../lib/indicator-format.ts';
 
 interface Row {
   key: string;
@@ -14,6 +16,20 @@ interface Row {
   name: string;
   value: number | null;
   current: boolean;
+  /** Why the value is missing (secret, not covered, not computable). */
+  absence: AbsenceKind | null;
+  /** An estimate's method and share covered, said beside the value. */
+  estimate: string | null;
+}
+
+function coverageText(share: number | null): string | null {
+  return share === null ? null : t.partialCoverage(share);
+}
+
+/** "estimation : … — part des personnes … : 74 %" for an estimated value, else null. */
+function estimateText(entry: IndicatorCatalogueEntry, e: { method: string; share: number | null } | null): string | null {
+  if (!e || !entry.methods) return null;
+  return t.estimateLine(entry.methods[e.method] ?? e.method, e.share);
 }
 
 export function ComparisonSection({ territory }: PanelSectionProps) {
@@ -34,6 +50,9 @@ export function ComparisonSection({ territory }: PanelSectionProps) {
       name: atlas.territory({ level, code })?.name ?? code,
       value: v ?? null,
       current,
+      // A level the indicator cannot be shown at: not computable there.
+      absence: v === null || v === undefined ? (entry.levels[level]?.available === false ? 'notComputable' : (service.absenceAt(level, code) ?? null)) : null,
+      estimate: estimateText(entry, service.estimateAt(level, code)) ?? coverageText(service.coverageAt(level, code)),
     });
   };
   add(territory.level, territory.code, true);
@@ -41,7 +60,18 @@ export function ComparisonSection({ territory }: PanelSectionProps) {
     const code = territory.parents[level];
     if (code && level !== territory.level) add(level, code, false);
   }
-  rows.push({ key: 'france', label: t.france, name: t.france, value: france, current: false });
+  const franceInfo = service.franceInfo();
+  rows.push({
+    key: 'france',
+    label: t.france,
+    name: t.france,
+    value: france,
+    current: false,
+    absence: france === null ? franceInfo.absence : null,
+    estimate:
+      estimateText(entry, franceInfo.method && franceInfo.method !== 'bvWeightedMean' ? { method: franceInfo.method, share: null } : null) ??
+      coverageText(franceInfo.coverage),
+  });
   const max = Math.max(0, ...rows.map((r) => (r.value !== null ? Math.abs(r.value) : 0)));
   const rank = territory.level === atlas.store.getState().level ? service.rankOf(territory.code) : null;
 
@@ -67,12 +97,20 @@ export function ComparisonSection({ territory }: PanelSectionProps) {
                 <span className="atlas-compare__bar" aria-hidden="true">
                   <span style={{ width: r.value !== null && max > 0 ? `${(Math.abs(r.value) / max) * 100}%` : '0' }} />
                 </span>
-                <span className="atlas-compare__value">{r.value === null ? t.noValue : formatEntryValue(entry, r.value)}</span>
+                <span className="atlas-compare__value" data-absence={r.absence ?? undefined}>
+                  {r.value === null ? (r.absence ? t.absence[r.absence] : t.noValue) : formatEntryValue(entry, r.value)}
+                </span>
+                {r.estimate && (
+                  <span className="atlas-compare__estimate fr-text--xs" data-testid="indicator-estimate">
+                    {r.estimate}
+                  </span>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {entry.franceNote && <p className="fr-text--xs fr-mt-1w fr-mb-0">{t.franceNote(entry.franceNote)}</p>}
       {rank && (
         <p className="fr-text--xs fr-mt-1w fr-mb-0" data-testid="indicator-rank">
           {t.rank(formatRank(rank.rank, rank.of))} {t.rankHint}
@@ -93,13 +131,21 @@ export function IndicatorHoverLines({ level, code }: { level: Level; code: strin
   if (!entry || status !== 'ready' || viewLevel !== level) return null;
   const value = service.valueOf(code);
   const rank = service.rankOf(code);
+  const absence = value === null || value === undefined ? service.absenceAt(level, code) : null;
+  const estimate = estimateText(entry, service.estimateAt(level, code));
   return (
     <span className="atlas-tooltip__indicator" data-testid="tooltip-indicator">
       <span>
-        {entry.label} : <strong>{value === null || value === undefined ? t.noValue : formatEntryValue(entry, value)}</strong>
+        {entry.label} : <strong>{value === null || value === undefined ? (absence ? t.absence[absence] : t.noValue) : formatEntryValue(entry, value)}</strong>
       </span>
+      {estimate && <span>{estimate}</span>}
       {rank && <span>{t.rank(formatRank(rank.rank, rank.of))}</span>}
-      {france !== null && <span>{t.franceValue(formatEntryValue(entry, france))}</span>}
+      {france !== null && (
+        <span>
+          {t.franceValue(formatEntryValue(entry, france))}
+          {service.franceInfo().coverage !== null && ` (${t.partialCoverage(service.franceInfo().coverage!)})`}
+        </span>
+      )}
     </span>
   );
 }

@@ -1,5 +1,5 @@
 // Exports the current indicator at the current level as a CSV for French
-// Excel (code;nom;valeur;classe;intervalle), built in the browser.
+// Excel (code;nom;valeur;classe;intervalle;absence;methode), built in the browser.
 import { frIndicators as t } from '../i18n/fr.ts';
 import { useAtlasState } from '../app/context.ts';
 import { getLoadedIndex } from '../data/territory-index.ts';
@@ -19,7 +19,18 @@ export function ExportButton() {
     const index = getLoadedIndex(level);
     const codes = new Set(values.keys());
     if (index) for (const code of index.keys()) codes.add(code);
-    const rows: ExportRow[] = [...codes].map((code) => ({ code, name: index?.get(code)?.name ?? '', value: values.get(code) ?? null }));
+    const rows: ExportRow[] = [...codes].map((code) => {
+      const value = values.get(code) ?? null;
+      const absence = value === null ? service.absenceAt(level, code) : null;
+      const estimate = service.estimateAt(level, code);
+      return {
+        code,
+        name: index?.get(code)?.name ?? '',
+        value,
+        absence: absence ? t.absence[absence] : null,
+        method: estimate ? (entry.methods?.[estimate.method] ?? estimate.method) : null,
+      };
+    });
     const blob = new Blob([indicatorCsv(rows, classification)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');

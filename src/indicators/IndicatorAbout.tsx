@@ -34,7 +34,29 @@ export function IndicatorAboutBody({ entry }: { entry: IndicatorCatalogueEntry }
         <dt>{t.definition}</dt>
         <dd>{entry.definition}</dd>
         <dt>{t.unit}</dt>
-        <dd>{entry.unit || '—'}</dd>
+        <dd data-testid="indicator-unit">
+          {entry.unit || '—'}
+          {entry.unitCheck && (
+            <p className="fr-text--xs fr-mt-1v fr-mb-0">
+              {t.unitCheck(
+                new Intl.NumberFormat('fr-FR').format(entry.unitCheck.impliedTotal),
+                entry.unitCheck.impliedUnit,
+                new Intl.NumberFormat('fr-FR').format(entry.unitCheck.expected.total),
+                entry.unitCheck.expected.what,
+              )}{' '}
+              {t.unitCheckSource} :{' '}
+              <a href={entry.unitCheck.expected.url} target="_blank" rel="noopener noreferrer">
+                {entry.unitCheck.expected.source}
+              </a>
+            </p>
+          )}
+        </dd>
+        {entry.estimateNote && (
+          <>
+            <dt>{t.estimate}</dt>
+            <dd>{entry.estimateNote}</dd>
+          </>
+        )}
         <dt>{t.source}</dt>
         <dd>
           {entry.source.title}
@@ -68,7 +90,10 @@ export function IndicatorAboutBody({ entry }: { entry: IndicatorCatalogueEntry }
         {entry.france !== null && (
           <>
             <dt>{t.france}</dt>
-            <dd>{formatEntryValue(entry, entry.france)}</dd>
+            <dd>
+              {formatEntryValue(entry, entry.france)}
+              {entry.franceNote && <> — {entry.franceNote}</>}
+            </dd>
           </>
         )}
       </dl>

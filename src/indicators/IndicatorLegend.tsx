@@ -5,6 +5,7 @@
 import { frIndicators as t } from '../i18n/fr.ts';
 import { useIndicatorView } from './hooks.ts';
 import { formatEntryValue } from './format.ts';
+import { ABSENCE_KINDS } from '../lib/absence.ts';
 
 export function IndicatorLegend() {
   const legend = useIndicatorView((v) => v.legend);
@@ -28,6 +29,15 @@ export function IndicatorLegend() {
           <span className="atlas-legend__swatch atlas-legend__swatch--nodata" style={{ background: legend.noData.color }} aria-hidden="true" />
           <span className="atlas-legend__label">{t.noData}</span>
           <span className="atlas-legend__count">{t.territories(legend.noData.count)}</span>
+          {legend.noData.count > 0 && (
+            <ul className="atlas-legend__absences" data-testid="legend-absences">
+              {ABSENCE_KINDS.filter((k) => legend.absences[k] > 0).map((k) => (
+                <li key={k} data-testid="legend-absence" data-kind={k} data-count={legend.absences[k]}>
+                  {t.absenceCount(t.absence[k]!, legend.absences[k])}
+                </li>
+              ))}
+            </ul>
+          )}
         </li>
       </ul>
       {legend.reference !== null && (

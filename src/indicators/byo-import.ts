@@ -5,7 +5,8 @@
 // territory indexes in, entry + file + matching report out.
 import type { CsvTable } from '../lib/csv.ts';
 import { parseNumber } from '../lib/number-parse.ts';
-import { matchRows, type FieldMerge, type MatchReport, type SourceRow } from '../lib/code-matching.ts';
+import { normaliseCommuneCode, normaliseDepartementCode, normaliseSiren } from '../lib/codes.ts';
+import { matchRows, type FieldMerge, type MatchReport, type RowValues, type SourceRow } from '../lib/code-matching.ts';
 import { aggregate, aggregateByParent, franceUnavailableReason, levelUnavailableReason, type Components } from '../lib/aggregate.ts';
 import { FRANCE, LEVELS, type AggregateLevel, type Level } from '../lib/levels.ts';
 import {
@@ -55,6 +56,36 @@ export interface ByoResult {
   unknownCodes: string[];
   /** Territories of the native level with a value. */
   withValue: number;
+  /** Codes given more than once with different values: what was kept (the first row) and what was set aside. */
+  conflictingDuplicates: DuplicateConflict[];
+  /** Codes repeated with the same values (harmless, listed for completeness). */
+  identicalDuplicates: string[];
+}
+
+export interface DuplicateConflict {
+  code: string;
+  /** The values of the row kept, as text ("12,5", or "3 / 120" for a ratio's numerator / denominator). */
+  kept: string;
+  ignored: string[];
+}
+
+const nfDuplicate = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 10 });
+
+/** The values of one row as text, in field order; a missing cell reads « vide ». */
+export function rowValuesText(values: RowValues | undefined, fields: readonly string[]): string {
+  return fields.map((f) => (values?.[f] === null || values?.[f] === undefined ? 'vide' : nfDuplicate.format(values[f]!))).join(' / ');
+}
+
+/** The duplicates of a matching report, named: conflicting codes with the value kept and those ignored. */
+export function describeDuplicates(report: MatchReport, fields: readonly string[]): { conflicting: DuplicateConflict[]; identical: string[] } {
+  const conflicting: DuplicateConflict[] = [];
+  const identical: string[] = [];
+  for (const d of report.duplicates) {
+    if (d.supersededBy) continue;
+    if (d.conflicting) conflicting.push({ code: d.code, kept: rowValuesText(d.kept, fields), ignored: (d.ignored ?? []).map((v) => rowValuesText(v, fields)) });
+    else identical.push(d.code);
+  }
+  return { conflicting, identical };
 }
 
 /** The quantity named in the "not aggregable" reason. */
@@ -93,15 +124,76 @@ function looksLikeCodes(table: CsvTable, column: string): boolean {
   return cells.length > 0 && cells.filter((c) => /^(\d{1,9}|2[AB]\d{0,3})$/i.test(c)).length / cells.length > 0.9;
 }
 
-/** A first guess the user then corrects: the code column by name then by shape, the first other numeric column as value. */
-export function guessMapping(table: CsvTable, fileName: string): ByoMapping {
+/** Codes of the reference geography, per level the code column may hold (for the match rates). */
+export type ByoCodeSets = Partial<Record<ByoCodeLevel, ReadonlySet<string>>>;
+
+// A column named as a quantity is a value column, whatever its cells look like
+// (small integers in "valeur" look like département codes).
+const VALUE_HEADER = /(^|[^a-z])(valeur|value|val|taux|nb|nombre|effectif|montant|total|somme|part|pct|pourcentage|ratio|indice|score|population|pop|densite|moyenne|mediane|annee|an)([^a-z]|$)/i;
+
+const ID_HEADER = /(^|[^a-z])(id|identifiant|num|numero|rang|ordre)([^a-z]|$)/i;
+
+const NORMALISERS: Record<ByoCodeLevel, (raw: string) => string | null> = {
+  commune: normaliseCommuneCode,
+  epci: normaliseSiren,
+  departement: normaliseDepartementCode,
+};
+
+/** Share of a column's (first 500 filled) cells that are codes of each level's reference. */
+export function columnMatchRates(table: CsvTable, column: string, sets: ByoCodeSets): Partial<Record<ByoCodeLevel, number>> {
+  const cells = cellsOf(table, column, 500).filter((c) => c !== '');
+  const rates: Partial<Record<ByoCodeLevel, number>> = {};
+  if (cells.length === 0) return rates;
+  for (const level of BYO_CODE_LEVELS) {
+    const set = sets[level];
+    if (!set) continue;
+    let hits = 0;
+    for (const c of cells) {
+      const code = NORMALISERS[level](c);
+      if (code !== null && set.has(code)) hits++;
+    }
+    rates[level] = hits / cells.length;
+  }
+  return rates;
+}
+
+/**
+ * A first guess the user then corrects. The code column: among the columns
+ * named like codes (code, codgeo, insee, siren, dep…) if any, else among all
+ * but those named like quantities, the one whose cells match the most
+ * territories (then the finer level, then the leftmost); with no match at all,
+ * the first code-named column, then the first whose cells look like codes.
+ * Its level is the one its cells match best (their shape when nothing
+ * matches). The value: the first other numeric column that is not an identifier.
+ */
+export function guessMapping(table: CsvTable, fileName: string, sets: ByoCodeSets = {}): ByoMapping {
   const headers = table.headers;
+  const named = headers.filter((h) => CODE_HEADER.test(h) && !VALUE_HEADER.test(h));
+  const candidates = named.length > 0 ? named : headers.filter((h) => !VALUE_HEADER.test(h));
+  let best: { column: string; level: ByoCodeLevel; rate: number } | null = null;
+  for (const column of candidates) {
+    const rates = columnMatchRates(table, column, sets);
+    // On a tie the finer level wins (an EPCI column beside its département), then the leftmost column.
+    for (const level of BYO_CODE_LEVELS) {
+      const rate = rates[level] ?? 0;
+      const finer = best !== null && BYO_CODE_LEVELS.indexOf(level) < BYO_CODE_LEVELS.indexOf(best.level);
+      if (rate > 0 && (!best || rate > best.rate + 1e-9 || (Math.abs(rate - best.rate) <= 1e-9 && finer))) best = { column, level, rate };
+    }
+  }
   const codeColumn =
-    headers.find((h) => CODE_HEADER.test(h) && looksLikeCodes(table, h)) ?? headers.find((h) => looksLikeCodes(table, h)) ?? headers[0] ?? '';
+    best?.column ??
+    named.find((h) => looksLikeCodes(table, h)) ??
+    named[0] ??
+    candidates.find((h) => looksLikeCodes(table, h)) ??
+    headers.find((h) => !isNumericColumn(table, h)) ??
+    headers[0] ??
+    '';
   const numeric = headers.filter((h) => h !== codeColumn && isNumericColumn(table, h));
+  // An identifier is numeric too: last.
+  numeric.sort((a, b) => Number(ID_HEADER.test(a)) - Number(ID_HEADER.test(b)));
   return {
     codeColumn,
-    codeLevel: guessCodeLevel(cellsOf(table, codeColumn)),
+    codeLevel: best?.level ?? guessCodeLevel(cellsOf(table, codeColumn)),
     mode: 'value',
     valueColumn: numeric[0] ?? headers.find((h) => h !== codeColumn) ?? '',
     numeratorColumn: numeric[0] ?? '',
@@ -242,6 +334,7 @@ export function buildCustomIndicator(table: CsvTable, mapping: ByoMapping, refer
     levels,
   };
   const unknownCodes = [...new Set(report.unmatched.map((u) => u.code))];
+  const duplicates = describeDuplicates(report, Object.keys(fields));
   return {
     entry,
     file,
@@ -249,5 +342,7 @@ export function buildCustomIndicator(table: CsvTable, mapping: ByoMapping, refer
     matchedRows: report.outcomes.matched + report.outcomes.remapped,
     unknownCodes,
     withValue: present.length,
+    conflictingDuplicates: duplicates.conflicting,
+    identicalDuplicates: duplicates.identical,
   };
 }

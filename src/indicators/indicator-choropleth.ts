@@ -7,6 +7,7 @@
 // writes the states that differ (a new data-driven paint would make MapLibre
 // lay out every tile of the source again).
 import type { ExpressionSpecification, FillLayerSpecification } from 'maplibre-gl';
+import type { AbsenceKind } from '../lib/absence.ts';
 import type { Level } from '../lib/levels.ts';
 import { NO_DATA_COLOR, valueToClass, type Classification } from '../lib/classify.ts';
 import { compareCodes } from '../lib/codes.ts';
@@ -82,6 +83,8 @@ export interface LegendModel {
   unit: string;
   classes: LegendClass[];
   noData: { color: string; count: number; label: string };
+  /** The no-data territories by kind of absence (secret, not covered, not computable). */
+  absences: Record<AbsenceKind, number>;
   /** Territories counted (with and without value). */
   total: number;
   /** France's value, if known, e.g. for a diverging reference. */
@@ -91,7 +94,13 @@ export interface LegendModel {
 export const NO_DATA_LABEL = 'Données manquantes';
 
 /** Legend rows from the classification (the very scale the map uses). */
-export function legendModel(classification: Classification, title: string, unit: string, reference: number | null = null): LegendModel {
+export function legendModel(
+  classification: Classification,
+  title: string,
+  unit: string,
+  reference: number | null = null,
+  absences: Record<AbsenceKind, number> = { secret: 0, uncovered: classification.noDataCount, notComputable: 0 },
+): LegendModel {
   const classes = classification.colors.map((color, i) => ({
     index: i,
     color,
@@ -106,6 +115,7 @@ export function legendModel(classification: Classification, title: string, unit:
     unit,
     classes,
     noData: { color: classification.noDataColor, count: classification.noDataCount, label: NO_DATA_LABEL },
+    absences,
     total: withValue + classification.noDataCount,
     reference,
   };

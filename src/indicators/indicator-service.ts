@@ -12,6 +12,8 @@ import { getLoadedIndex, onIndexLoaded } from '../data/territory-index.ts';
 import { choroplethStates, legendModel, rankValues, type LegendModel, type Ranking } from './indicator-choropleth.ts';
 import type { ClassificationSettings } from './classification-settings.ts';
 import { findEntry, levelValues, loadCatalogue, loadIndicatorFile } from './indicator-data.ts';
+import { absenceCounts, absenceOf, type AbsenceKind } from '../lib/absence.ts';
+import { methodOf } from '../lib/indicator-format.ts';
 import { choroplethModule, type ChoroplethModule } from './choropleth-module.ts';
 import { frIndicators } from '../i18n/fr.ts';
 
@@ -185,6 +187,33 @@ export class IndicatorService {
     return v === undefined ? undefined : v;
   }
 
+  /** Why a territory of a level has no value (null when it has one; undefined when the file has no values there). */
+  absenceAt(level: Level, code: string): AbsenceKind | null | undefined {
+    const block = this.file?.levels[level];
+    if (!block) return undefined;
+    return absenceOf(block, code);
+  }
+
+  /** The method of an estimated value (key of the entry's `methods`) and the share of persons it rests on. */
+  estimateAt(level: Level, code: string): { method: string; share: number | null } | null {
+    const block = this.file?.levels[level];
+    const method = methodOf(block, code);
+    if (!method) return null;
+    return { method, share: method === 'native' ? null : (block?.coverage?.[code] ?? 1) };
+  }
+
+  /** Why France has no value, how France's value was obtained, and the share of the population it covers. */
+  franceInfo(): { absence: AbsenceKind | null; method: string | null; coverage: number | null } {
+    const f = this.file?.france;
+    return { absence: f?.absence ?? null, method: f?.method ?? null, coverage: f && f.value !== null && this.file?.aggregation !== 'estimate' && f.coverage < 0.9995 ? f.coverage : null };
+  }
+
+  /** An aggregate computed on part of its population: the share covered (null when whole, or for estimates, which say it otherwise). */
+  coverageAt(level: Level, code: string): number | null {
+    if (!this.file || this.file.aggregation === 'estimate') return null;
+    return this.file.levels[level]?.coverage?.[code] ?? null;
+  }
+
   /** Territory codes and values of the current map (CSV export). */
   currentValues(): ReadonlyMap<string, number | null> | null {
     return this.values;
@@ -260,7 +289,7 @@ export class IndicatorService {
     const jsMs = performance.now() - start;
     this.values = values;
     this.ranking = null;
-    const legend = legendModel(classification, entry.label, entry.unit, france);
+    const legend = legendModel(classification, entry.label, entry.unit, france, absenceCounts(file.levels[level], [...codes].filter((c) => values.get(c) === null || values.get(c) === undefined)));
     this.record({ kind: dataChanged ? 'states' : 'paint', jsMs });
     this.view.setState((v) => ({
       status: 'ready',

@@ -6,14 +6,20 @@
 // and the viewer (a custom perimeter of communes, a dropped CSV).
 import { LEVELS, LEVEL_LABELS_PLURAL, nestsIn, type Level } from './levels.ts';
 
-export type AggregationKind = 'count' | 'ratio' | 'weightedMean' | 'none';
+import { estimatePovertyRate, type PovertyComponents } from './poverty-estimate.ts';
+
+/**
+ * `estimate`: the poverty rate's two-method estimate (src/lib/poverty-estimate.ts),
+ * components `[rate, persons, bvRate]`.
+ */
+export type AggregationKind = 'count' | 'ratio' | 'weightedMean' | 'estimate' | 'none';
 
 /**
  * What one territory contributes, by kind: count `[value]`, ratio
  * `[numerator, denominator]`, weightedMean `[value, weight]`, none `[value]`.
  * null = missing.
  */
-export type Components = readonly [number | null, (number | null)?];
+export type Components = readonly [number | null, (number | null)?, (number | null)?];
 
 export interface AggregateOptions {
   /** Ratios only: multiplier of numerator/denominator (100 for a %, 10,000 for a density per 10,000). */
@@ -28,6 +34,9 @@ export interface AggregateValue {
   coverage: number;
   /** Members of the aggregate, known or not. */
   members: number;
+  /** Estimates: the method that gave the value, and the share of persons in communes with a published value. */
+  method?: string;
+  communeShare?: number;
 }
 
 /**
@@ -36,7 +45,7 @@ export interface AggregateValue {
  * weighted mean computed on the covered communes is an estimate for the
  * whole that stays meaningful when most of the population is covered.
  */
-export const DEFAULT_MIN_COVERAGE: Record<Exclude<AggregationKind, 'none'>, number> = {
+export const DEFAULT_MIN_COVERAGE: Record<Exclude<AggregationKind, 'none' | 'estimate'>, number> = {
   count: 0.98,
   ratio: 0.9,
   weightedMean: 0.9,
@@ -44,6 +53,7 @@ export const DEFAULT_MIN_COVERAGE: Record<Exclude<AggregationKind, 'none'>, numb
 
 /** Whether a territory's components are complete enough to take part in an aggregate. */
 export function isCovered(kind: AggregationKind, c: Components | undefined): boolean {
+  if (kind === 'estimate') return !!c && ((c[0] !== null && c[0] !== undefined) || (c[2] !== null && c[2] !== undefined));
   if (!c || c[0] === null || c[0] === undefined) return false;
   if (kind === 'ratio' || kind === 'weightedMean') return c[1] !== null && c[1] !== undefined;
   return true;
@@ -52,6 +62,7 @@ export function isCovered(kind: AggregationKind, c: Components | undefined): boo
 /** The value of one territory from its components. */
 export function valueOfComponents(kind: AggregationKind, c: Components | undefined, scale = 1): number | null {
   if (!isCovered(kind, c)) return null;
+  if (kind === 'estimate') return estimatePovertyRate([{ components: c as PovertyComponents, legalPopulation: 1 }]).value;
   const [a, b] = c as readonly [number, number?];
   if (kind === 'ratio') return b! > 0 ? (a / b!) * scale : null;
   return a;
@@ -65,6 +76,17 @@ export interface Member {
 
 /** Aggregates members into one value, with its coverage; `none` always gives null. */
 export function aggregate(kind: AggregationKind, members: Iterable<Member>, options: AggregateOptions = {}): AggregateValue {
+  if (kind === 'estimate') {
+    const list = [...members];
+    const e = estimatePovertyRate(list.map((m) => ({ components: m.components as PovertyComponents | undefined, legalPopulation: m.coverageWeight })));
+    return {
+      value: e.value,
+      coverage: e.coverage,
+      members: list.length,
+      ...(e.method ? { method: e.method } : {}),
+      communeShare: e.communeShare,
+    };
+  }
   let total = 0;
   let covered = 0;
   let count = 0;

@@ -12,7 +12,7 @@ import {
   normaliseSiren,
   plmCommuneOf,
 } from './codes.ts';
-import type { ParsedNumber } from './number-parse.ts';
+import { isSecretMarker, type ParsedNumber } from './number-parse.ts';
 
 export type MatchLevel = 'commune' | 'epci' | 'bv' | 'departement';
 
@@ -51,7 +51,16 @@ export interface MatchedTerritory {
   values: Record<string, number | null>;
   /** Source codes merged into this territory (more than one for PLM and merged communes). */
   sourceCodes: string[];
+  /**
+   * Why a field is missing, when the source says more than "empty": `secret`
+   * (statistical secret marker), `not-mergeable` (rows that cannot be
+   * combined), `refused` (an impossible value set aside by the build checks).
+   */
+  absent?: Record<string, 'secret' | 'not-mergeable' | 'refused'>;
 }
+
+/** The values of one source row, as read (null = missing or unreadable). */
+export type RowValues = Record<string, number | null>;
 
 export interface MatchReport {
   level: MatchLevel;
@@ -64,8 +73,12 @@ export interface MatchReport {
   referenceSize: number;
   unmatched: Array<{ code: string; reason: UnmatchedReason; targets?: string[] }>;
   remapped: Array<{ from: string; to: string; why: 'arrondissement' | 'passage' }>;
-  /** Codes seen twice (ignored after the first; `conflicting` when values differ), or superseded by their commune's own row. */
-  duplicates: Array<{ code: string; conflicting: boolean; supersededBy?: string }>;
+  /**
+   * Codes seen twice (ignored after the first; `conflicting` when values
+   * differ), or superseded by their commune's own row. Conflicting ones carry
+   * the values kept (the first row) and those of the rows set aside.
+   */
+  duplicates: Array<{ code: string; conflicting: boolean; supersededBy?: string; kept?: RowValues; ignored?: RowValues[] }>;
   unparsableCells: Array<{ code: string; field: string; raw: string }>;
   /** Territories built from several source rows. */
   merged: Array<{ code: string; from: string[] }>;
@@ -121,23 +134,39 @@ function sameValues(a: Record<string, ParsedNumber>, b: Record<string, ParsedNum
   return true;
 }
 
+function rowValues(row: SourceRow, fields: Record<string, FieldMerge>): RowValues {
+  const out: RowValues = {};
+  for (const f of Object.keys(fields)) {
+    const p = row.values[f];
+    out[f] = p && p.kind === 'value' ? p.value : null;
+  }
+  return out;
+}
+
 /** Combines the rows attached to one territory, field by field. */
 function mergeRows(
   code: string,
   rows: SourceRow[],
   fields: Record<string, FieldMerge>,
   flags: MatchReport['mergeFlags'],
+  absent: NonNullable<MatchedTerritory['absent']>,
 ): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   const valueOf = (row: SourceRow, field: string) => {
     const p = row.values[field];
     return p && p.kind === 'value' ? p.value : null;
   };
+  const secret = (row: SourceRow, field: string) => {
+    const p = row.values[field];
+    return p !== undefined && p.kind === 'missing' && isSecretMarker(p.marker);
+  };
   for (const [field, merge] of Object.entries(fields)) {
     if (rows.length === 1) {
       out[field] = valueOf(rows[0]!, field);
+      if (out[field] === null && secret(rows[0]!, field)) absent[field] = 'secret';
       continue;
     }
+    if (rows.some((r) => secret(r, field))) absent[field] = 'secret';
     const present = rows.map((r) => valueOf(r, field));
     if (merge.kind === 'none') {
       // Identical values merge to themselves (two medians m combine to a median m; a shared class stays).
@@ -147,7 +176,10 @@ function mergeRows(
         continue;
       }
       out[field] = null;
-      if (present.some((v) => v !== null)) flags.push({ code, field, reason: 'not-mergeable' });
+      if (present.some((v) => v !== null)) {
+        flags.push({ code, field, reason: 'not-mergeable' });
+        if (!absent[field]) absent[field] = 'not-mergeable';
+      }
       continue;
     }
     if (present.some((v) => v === null)) {
@@ -227,7 +259,11 @@ export function matchRows(rows: readonly SourceRow[], reference: MatchReference,
     if (first) {
       outcomes.duplicate++;
       const entry = duplicateIndex.get(sourceCode) ?? { code: sourceCode, conflicting: false };
-      if (!sameValues(first.values, row.values)) entry.conflicting = true;
+      if (!sameValues(first.values, row.values)) {
+        entry.conflicting = true;
+        entry.kept = rowValues(first, fields);
+        entry.ignored = [...(entry.ignored ?? []), rowValues(row, fields)];
+      }
       duplicateIndex.set(sourceCode, entry);
       continue;
     }
@@ -257,7 +293,9 @@ export function matchRows(rows: readonly SourceRow[], reference: MatchReference,
   for (const code of [...attached.keys()].sort()) {
     const bucket = attached.get(code)!;
     if (bucket.rows.length > 1) report.merged.push({ code, from: [...bucket.sourceCodes].sort() });
-    territories.set(code, { code, values: mergeRows(code, bucket.rows, fields, report.mergeFlags), sourceCodes: [...bucket.sourceCodes].sort() });
+    const absent: NonNullable<MatchedTerritory['absent']> = {};
+    const values = mergeRows(code, bucket.rows, fields, report.mergeFlags, absent);
+    territories.set(code, { code, values, sourceCodes: [...bucket.sourceCodes].sort(), ...(Object.keys(absent).length > 0 ? { absent } : {}) });
   }
   report.territoriesMatched = territories.size;
   const considered = rows.length - outcomes.duplicate;

@@ -3,7 +3,7 @@
 // scripts, the import command and the viewer.
 
 /** Normalised life-cycle status of a CLS (see docs/contracts.md). */
-export const CONTRACT_STATUSES = ['envisage', 'en_preparation', 'signe', 'en_renouvellement', 'termine'] as const;
+export const CONTRACT_STATUSES = ['envisage', 'en_preparation', 'signe', 'en_renouvellement', 'termine', 'a_confirmer'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
@@ -12,6 +12,7 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, string> = {
   signe: 'Signé / en cours',
   en_renouvellement: 'En renouvellement',
   termine: 'Terminé / échu',
+  a_confirmer: 'Statut à confirmer',
 };
 
 /** Statuses whose perimeter counts as covered by a running contract. */
@@ -107,6 +108,7 @@ const CANONICAL: Record<string, ContractStatus> = {
   signe: 'signe',
   en_renouvellement: 'en_renouvellement',
   termine: 'termine',
+  a_confirmer: 'a_confirmer',
 };
 
 const ENDED = /\b(expir\w*|echu\w*|termine\w*|ended|clos|achev\w*|caduc\w*)\b/;
@@ -115,6 +117,7 @@ const PREPARATION = /\b(prepar\w*|elaboration|diagnostic|roadmap|feuille de rout
 const PLANNED = /\b(envisag\w*|interest\w*|interess\w*|reflexion|souhait\w*|feasibility|faisabilite|planned|prevu\w*|projet|a venir)\b/;
 // "en cours" alone means running; "en cours de …/d'…" (élaboration, signature) does not.
 const SIGNED = /\b(sign\w*|en cours(?! d)|active?|actif|in force|en vigueur|running|ongoing|mise en oeuvre)\b/;
+const UNKNOWN = /\b(a confirmer|a verifier|inconnu|unknown|non renseigne|to be confirmed)\b/;
 
 /**
  * Maps a free-text status (French or English, as reported) to a normalised
@@ -123,7 +126,9 @@ const SIGNED = /\b(sign\w*|en cours(?! d)|active?|actif|in force|en vigueur|runn
  * decides "signed" unless it speaks of the future ("signed; its action sheets
  * prepare the next CLS" is signed, "signature prévue" is not); then any
  * mention of preparation work (diagnostic, roadmap) beats "planned"
- * ("planned (diagnostic by ORS in 2017)" is in preparation).
+ * ("planned (diagnostic by ORS in 2017)" is in preparation). A source that
+ * names the contract without a usable status ("à confirmer", "inconnu")
+ * gives `a_confirmer`; an empty status is unrecognised.
  */
 export function normaliseStatus(raw: unknown): ContractStatus | null {
   if (typeof raw !== 'string') return null;
@@ -138,6 +143,7 @@ export function normaliseStatus(raw: unknown): ContractStatus | null {
   if (PREPARATION.test(text)) return 'en_preparation';
   if (PLANNED.test(text)) return 'envisage';
   if (SIGNED.test(text)) return 'signe';
+  if (UNKNOWN.test(text)) return 'a_confirmer';
   return null;
 }
 
@@ -219,7 +225,8 @@ export function resolvePerimeter(contract: Pick<Contract, 'perimeter'>, cog: Cog
 // ---------------------------------------------------------------------------
 // Validation
 
-export type IssueLevel = 'error' | 'warning';
+/** `info`: worth knowing, not a problem (nested active contracts). */
+export type IssueLevel = 'error' | 'warning' | 'info';
 
 export interface RegistryIssue {
   level: IssueLevel;
@@ -232,7 +239,7 @@ export interface RegistryIssue {
 }
 
 export function formatIssue(issue: RegistryIssue): string {
-  return `${issue.level === 'error' ? 'ERREUR' : 'avertissement'} — ligne ${issue.line} (${issue.id}) · ${issue.field} : ${issue.message}`;
+  return `${issue.level === 'error' ? 'ERREUR' : issue.level === 'warning' ? 'avertissement' : 'information'} — ligne ${issue.line} (${issue.id}) · ${issue.field} : ${issue.message}`;
 }
 
 const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
@@ -259,7 +266,7 @@ export function validateRegistry(registry: unknown, cog: CogLookup): RegistryIss
     issues.push({ level: 'error', id: '-', line: 0, field: 'referenceDate', message: 'date de référence absente ou invalide (AAAA, AAAA-MM ou AAAA-MM-JJ)' });
   }
   const seen = new Map<string, number>();
-  const resolved: Array<{ contract: Contract; line: number; communes: string[] }> = [];
+  const resolved: ResolvedLine[] = [];
 
   reg.contracts.forEach((raw, index) => {
     const line = index + 1;
@@ -292,7 +299,8 @@ export function validateRegistry(registry: unknown, cog: CogLookup): RegistryIss
         if (!hasUrl && !(typeof src.title === 'string' && src.title.trim())) add('error', `sources[${i}]`, 'source manquante : ni adresse ni titre de document');
         if (typeof src.says !== 'string' || !src.says.trim()) add('error', `sources[${i}].says`, 'ce que dit la source est absent');
       });
-      if (!c.sources.some((s) => typeof (s as ContractSource).url === 'string')) add('warning', 'sources', 'aucune source publique en ligne (document non public uniquement)');
+      // A line is only as good as an address a reader can open: a non-public document may complete a public source, not replace it.
+      if (!c.sources.some((s) => typeof (s as ContractSource).url === 'string')) add('error', 'sources', 'aucune adresse publique : un document non public ne suffit pas');
     }
 
     // Dates.
@@ -344,43 +352,94 @@ export function validateRegistry(registry: unknown, cog: CogLookup): RegistryIss
     }
   });
 
-  // Overlaps: two active contracts sharing a commune is an error; an active
-  // and an ended one (a renewal), or any pair involving a planned one, a warning.
-  const byCommune = new Map<string, number[]>();
-  resolved.forEach((r, i) => {
-    for (const code of r.communes) {
-      const list = byCommune.get(code);
-      if (list) list.push(i);
-      else byCommune.set(code, [i]);
+  issues.push(...overlapIssues(resolved));
+  return issues;
+}
+
+/** A registry line with its perimeter resolved to COG 2025 communes. */
+export interface ResolvedLine {
+  readonly contract: Contract;
+  /** 1-based position in the registry. */
+  readonly line: number;
+  readonly communes: readonly string[];
+}
+
+/** Partners named per contract and per kind of overlap; the rest is summed up. */
+export const OVERLAP_PARTNERS = 5;
+
+/**
+ * Overlaps between contracts sharing a commune, reported on the later line:
+ * two active contracts is an error; an active and an ended one (a renewal),
+ * or any pair involving a planned one, a warning. Indexed commune → the first
+ * contracts on it, so the cost grows with the total size of the perimeters
+ * (times OVERLAP_PARTNERS), not with the number of pairs: 5,000 contracts on
+ * one commune give 5,000 issues, not 12.5 million.
+ */
+export function overlapIssues(resolved: readonly ResolvedLine[], maxPartners = OVERLAP_PARTNERS): RegistryIssue[] {
+  const issues: RegistryIssue[] = [];
+  // Per commune, the earliest lines on it: active ones, and of any status.
+  const firstActive = new Map<string, number[]>();
+  const firstAny = new Map<string, number[]>();
+  const remember = (index: Map<string, number[]>, code: string, i: number) => {
+    const list = index.get(code);
+    if (!list) index.set(code, [i]);
+    else if (list.length < maxPartners) list.push(i);
+  };
+  resolved.forEach((b, ib) => {
+    const bActive = isActive(b.contract.status);
+    const errors = new Set<number>();
+    const warnings = new Set<number>();
+    for (const code of b.communes) {
+      if (bActive) for (const ia of firstActive.get(code) ?? []) errors.add(ia);
+      for (const ia of firstAny.get(code) ?? []) if (!(bActive && isActive(resolved[ia]!.contract.status))) warnings.add(ia);
+    }
+    const inB = errors.size + warnings.size > 0 ? new Set(b.communes) : null;
+    const report = (partners: Set<number>, bothActive: boolean) => {
+      const sorted = [...partners].sort((x, y) => x - y);
+      for (const ia of sorted.slice(0, maxPartners)) {
+        const a = resolved[ia]!;
+        const shared = a.communes.filter((c) => inB!.has(c));
+        const sample = shared.slice(0, 5).join(', ') + (shared.length > 5 ? `… (${shared.length} communes)` : '');
+        // A city CLS inside its metropole's: one perimeter holds the other, both active is information.
+        const nested = shared.length === a.communes.length || shared.length === b.communes.length;
+        if (bothActive && nested) {
+          const [inner, outer] = shared.length === b.communes.length ? [b, a] : [a, b];
+          issues.push({
+            level: 'info',
+            id: b.contract.id,
+            line: b.line,
+            field: 'perimeter',
+            message: `${inner.contract.id} (ligne ${inner.line}) est imbriqué dans ${outer.contract.id} (ligne ${outer.line}) : deux contrats actifs admis (${shared.length} commune(s) en commun)`,
+          });
+          continue;
+        }
+        issues.push({
+          level: bothActive ? 'error' : 'warning',
+          id: b.contract.id,
+          line: b.line,
+          field: 'perimeter',
+          message: bothActive
+            ? `chevauche le contrat actif ${a.contract.id} (ligne ${a.line}) sur ${sample} sans y être imbriqué`
+            : `partage ${sample} avec ${a.contract.id} (ligne ${a.line}, ${a.contract.status}) — ${b.contract.status} : admis (renouvellement ou projet)`,
+        });
+      }
+      if (sorted.length > maxPartners) {
+        issues.push({
+          level: bothActive ? 'error' : 'warning',
+          id: b.contract.id,
+          line: b.line,
+          field: 'perimeter',
+          message: `chevauche aussi d'autres contrats (${sorted.length - maxPartners} de plus au moins ; seuls les ${maxPartners} premiers sont nommés)`,
+        });
+      }
+    };
+    if (errors.size > 0) report(errors, true);
+    if (warnings.size > 0) report(warnings, false);
+    for (const code of b.communes) {
+      remember(firstAny, code, ib);
+      if (bActive) remember(firstActive, code, ib);
     }
   });
-  const pairs = new Map<string, string[]>();
-  for (const [code, list] of byCommune) {
-    for (let a = 0; a < list.length; a++) {
-      for (let b = a + 1; b < list.length; b++) {
-        const key = `${list[a]}|${list[b]}`;
-        const shared = pairs.get(key);
-        if (shared) shared.push(code);
-        else pairs.set(key, [code]);
-      }
-    }
-  }
-  for (const [key, shared] of [...pairs].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    const [ia, ib] = key.split('|').map(Number) as [number, number];
-    const a = resolved[ia]!;
-    const b = resolved[ib]!;
-    const bothActive = isActive(a.contract.status) && isActive(b.contract.status);
-    const sample = shared.slice(0, 5).join(', ') + (shared.length > 5 ? `… (${shared.length} communes)` : '');
-    issues.push({
-      level: bothActive ? 'error' : 'warning',
-      id: b.contract.id,
-      line: b.line,
-      field: 'perimeter',
-      message: bothActive
-        ? `chevauche le contrat actif ${a.contract.id} (ligne ${a.line}) sur ${sample}`
-        : `partage ${sample} avec ${a.contract.id} (ligne ${a.line}, ${a.contract.status}) — ${b.contract.status} : admis (renouvellement ou projet)`,
-    });
-  }
   return issues;
 }
 
@@ -398,6 +457,71 @@ export interface ResolvedContract {
   id: string;
   status: ContractStatus;
   communes: readonly string[];
+  /** The status is too old to be relied on (statusFreshness): it never counts as covering. */
+  unconfirmed?: boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Status freshness
+
+/** How long a status holds when the contract's duration is unknown (a CLS typically runs 3 to 5 years). */
+export const DEFAULT_STATUS_VALIDITY_YEARS = 5;
+
+export interface StatusFreshness {
+  /** false: the last information is older than the contract's duration; the status is « à confirmer ». */
+  confirmed: boolean;
+  /** ISO partial date of the last information on the status (statusAsOf, else the newest contract date). */
+  lastInformation: string | null;
+}
+
+/** A partial date as a fractional year at the END of its precision ('2012' → 2013.0, '2022-04' → 2022.33…). */
+function endOfPartialDate(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return y! + 1;
+  if (d === undefined) return y! + m / 12;
+  return y! + (m - 1) / 12 + d / 365;
+}
+
+/**
+ * Whether a contract's status can still be relied on at `today` (ISO date):
+ * a status of a running or planned contract last reported longer ago than
+ * the contract's duration (5 years when unknown) is « à confirmer » and does
+ * not count as « en vigueur ». Ended contracts and undated statuses are
+ * left as they are (nothing to date them against).
+ */
+export function statusFreshness(
+  contract: Pick<Contract, 'status' | 'statusAsOf' | 'dates' | 'durationYears'>,
+  today: string,
+): StatusFreshness {
+  const dated = [contract.statusAsOf, contract.dates.signature, contract.dates.start, contract.dates.engagement].filter(
+    (d): d is string => typeof d === 'string' && isPartialDate(d),
+  );
+  const lastInformation = dated.length > 0 ? dated.reduce((a, b) => (comparePartialDates(a, b) >= 0 ? a : b)) : null;
+  if (contract.status === 'termine' || lastInformation === null) return { confirmed: true, lastInformation };
+  const validity = contract.durationYears ?? DEFAULT_STATUS_VALIDITY_YEARS;
+  const age = endOfPartialDate(today) - endOfPartialDate(lastInformation);
+  return { confirmed: age <= validity, lastInformation };
+}
+
+/**
+ * The mapped contracts as the coverage rollup needs them, at `today`: a
+ * status older than the contract's duration is marked `unconfirmed` and
+ * never counts as covering (panel, portrait, checklist, perimeters).
+ */
+export function resolveContractsAt(
+  contracts: ReadonlyArray<Pick<Contract, 'id' | 'status' | 'statusAsOf' | 'dates' | 'durationYears'> & { mapped: boolean; communes: readonly string[] }>,
+  today: string,
+): ResolvedContract[] {
+  return contracts
+    .filter((c) => c.mapped)
+    .map((c) => ({ id: c.id, status: c.status, communes: c.communes, ...(statusFreshness(c, today).confirmed ? {} : { unconfirmed: true }) }));
+}
+
+/** « signé », or « statut à confirmer (dernière information : 2012) » when the status is stale. */
+export function statusText(contract: Pick<Contract, 'status' | 'statusAsOf' | 'dates' | 'durationYears'>, today: string): string {
+  const f = statusFreshness(contract, today);
+  if (f.confirmed) return CONTRACT_STATUS_LABELS[contract.status];
+  return `statut à confirmer (dernière information : ${f.lastInformation!.slice(0, 4)})`;
 }
 
 export interface ContractShare {
@@ -445,7 +569,7 @@ export function rollupCoverage(
   for (const contract of contracts) {
     const s = share(contract, territory);
     if (!s) continue;
-    if (statuses.includes(contract.status)) {
+    if (statuses.includes(contract.status) && !contract.unconfirmed) {
       counted.push(s);
       for (const c of s.communesInTerritory) coveredSet.add(c);
     } else {
@@ -480,4 +604,49 @@ export function neighbouringContracts(
     if (adjacent.length > 0) result.push({ id: contract.id, status: contract.status, adjacentCommunes: [...adjacent].sort() });
   }
   return result.sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+// ---------------------------------------------------------------------------
+// Population covered by a contract in force (registry-based indicator)
+
+/** The communes inside the perimeter of a contract of the given statuses (default: in force), stale statuses left out. */
+export function coveredCommunes(contracts: readonly ResolvedContract[], statuses: readonly ContractStatus[] = ACTIVE_STATUSES): Set<string> {
+  const covered = new Set<string>();
+  for (const c of contracts) if (statuses.includes(c.status) && !c.unconfirmed) for (const code of c.communes) covered.add(code);
+  return covered;
+}
+
+export interface PopulationCoverage {
+  /** Population of the covered communes (populations légales). */
+  covered: number;
+  /** Population of all the communes with a known population. */
+  total: number;
+  /** covered / total, null when total is 0. */
+  share: number | null;
+  /** Communes left out of both sums because their population is unknown. */
+  withoutPopulation: number;
+}
+
+/**
+ * Share of the population living in communes covered by a contract in force:
+ * Σ population of covered communes / Σ population of all communes (unknown
+ * populations left out of both, and counted). Based on the registry: a
+ * contract missing from it lowers the share.
+ */
+export function populationCoverage(
+  communes: Iterable<{ code: string; population: number | null }>,
+  covered: ReadonlySet<string>,
+): PopulationCoverage {
+  let total = 0;
+  let inside = 0;
+  let withoutPopulation = 0;
+  for (const c of communes) {
+    if (c.population === null || !Number.isFinite(c.population)) {
+      withoutPopulation += 1;
+      continue;
+    }
+    total += c.population;
+    if (covered.has(c.code)) inside += c.population;
+  }
+  return { covered: inside, total, share: total > 0 ? inside / total : null, withoutPopulation };
 }

@@ -18,6 +18,8 @@ export interface CsvReadOptions {
   headerRow?: number;
   /** Force the encoding of byte input; UTF-8 strictly, then Windows-1252, otherwise. */
   encoding?: TextEncodingName;
+  /** Parse in 1 MB chunks and report the share of the text read (a big file in a worker). */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface CsvTable {
@@ -82,13 +84,16 @@ function splitLine(line: string, delimiter: string): string[] {
   return cells;
 }
 
+const MAX_DETECTION_LINE = 64 * 1024;
+
 function firstLines(text: string, n: number): string[] {
   const lines: string[] = [];
   let start = 0;
   while (lines.length < n && start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    lines.push(text.slice(start, end).replace(/\r$/, ''));
+    // Detection only needs the shape of a line: a 5 MB cell is cut (splitLine is per character).
+    lines.push(text.slice(start, Math.min(end, start + MAX_DETECTION_LINE)).replace(/\r$/, ''));
     start = end + 1;
   }
   return lines;
@@ -161,12 +166,26 @@ export function readCsv(input: string | ArrayBuffer | Uint8Array, options: CsvRe
     offset = end + 1;
   }
   const body = text.slice(offset);
-  const parsed = Papa.parse<string[]>(body, {
-    delimiter,
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: 'greedy',
-  });
+  const config = { delimiter, header: false, dynamicTyping: false, skipEmptyLines: 'greedy' } as const;
+  let parsed: { data: string[][]; errors: Papa.ParseError[] };
+  const onProgress = options.onProgress;
+  if (onProgress) {
+    parsed = { data: [], errors: [] };
+    const into = parsed;
+    // papaparse streams a string in chunks too; its types only declare that for files.
+    const parseChunked = Papa.parse as unknown as (input: string, config: object) => void;
+    parseChunked(body, {
+      ...config,
+      chunkSize: 1 << 20,
+      chunk: (r: Papa.ParseResult<string[]>) => {
+        for (const row of r.data) into.data.push(row);
+        for (const e of r.errors) into.errors.push(e);
+        onProgress(Math.min(1, r.meta.cursor / Math.max(1, body.length)));
+      },
+    });
+  } else {
+    parsed = Papa.parse<string[]>(body, config);
+  }
   const [rawHeaders = [], ...records] = parsed.data;
   const seen = new Map<string, number>();
   const headers = rawHeaders.map((h) => {
@@ -186,7 +205,8 @@ export function readCsv(input: string | ArrayBuffer | Uint8Array, options: CsvRe
     if (bad >= 0) throw new Error(`CSV parse error at row ${bad}: ${records[bad]!.length} fields, ${rawHeaders.length} expected`);
   }
   const rows = records.map((cells) => {
-    const row: Record<string, string> = {};
+    // No prototype: a "__proto__" or "constructor" header stays a plain key.
+    const row: Record<string, string> = Object.create(null) as Record<string, string>;
     headers.forEach((h, i) => {
       row[h] = cells[i] ?? '';
     });

@@ -8,6 +8,7 @@
 import type { AggregateLevel, Level } from './levels.ts';
 import type { AggregationKind } from './aggregate.ts';
 import type { Polarity } from './classify.ts';
+import type { AbsenceBlock, AbsenceKind } from './absence.ts';
 
 export const INDICATOR_FORMAT_VERSION = 1;
 
@@ -74,10 +75,35 @@ export interface IndicatorCatalogueEntry {
   levels: Record<AggregateLevel, LevelAvailability>;
   /** France's value (the reference of diverging scales), null when it cannot be computed. */
   france: number | null;
+  /** How France's value was obtained when it is not an aggregate of the native values (French). */
+  franceNote?: string;
+  /**
+   * The unit as the producer's file states it, or null when the file states
+   * none (the UI then says « unité non précisée par la source »).
+   */
+  sourceUnit?: string | null;
+  /** The order of magnitude the values were checked against (densities, rates). */
+  unitCheck?: UnitCheckSummary;
+  /** Estimates: French label of each method a value may come from. */
+  methods?: Record<string, string>;
+  /** Quintile bounds (4 values, population-weighted) of a composite index, for the portrait. */
+  quintileBreaks?: number[];
+  /** Estimates: how the estimate is made (French, shown beside the value). */
+  estimateNote?: string;
   /** Relative to `data/`. */
   file: string;
   /** Commune values and components (commune-native indicators only), relative to `data/`. */
   communeFile?: string;
+}
+
+/** A density's implied national total against a published one. */
+export interface UnitCheckSummary {
+  /** The unit the values are consistent with (French), e.g. "pour 100 000 habitants". */
+  impliedUnit: string;
+  /** Implied national total: France's value × population / scale. */
+  impliedTotal: number;
+  /** The published figure it was checked against, and its source. */
+  expected: { total: number; what: string; source: string; url: string };
 }
 
 export interface IndicatorCatalogueFile {
@@ -94,6 +120,44 @@ export interface IndicatorLevelValues {
   values: Record<string, number | null>;
   /** Aggregates computed on less than all of their population: share covered (0–1). Absent = 1. */
   coverage?: Record<string, number>;
+  /** Why each null value is missing (secret, not covered, not computable); absent when no value is null. */
+  absence?: AbsenceBlock;
+  /**
+   * Estimates: the method that gave each value (keys of
+   * `IndicatorCatalogueEntry.methods`), compact: `default` unless the code is
+   * listed under another method in `others`.
+   */
+  method?: MethodBlock;
+}
+
+export interface MethodBlock {
+  default: string;
+  others?: Record<string, string[]>;
+}
+
+/** Builds the compact method block of a level; undefined when no value has a method. */
+export function encodeMethods(methods: ReadonlyMap<string, string>): MethodBlock | undefined {
+  if (methods.size === 0) return undefined;
+  const byMethod = new Map<string, string[]>();
+  for (const [code, m] of methods) {
+    const list = byMethod.get(m);
+    if (list) list.push(code);
+    else byMethod.set(m, [code]);
+  }
+  const sorted = [...byMethod].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const [first, ...rest] = sorted;
+  const block: MethodBlock = { default: first![0] };
+  if (rest.length > 0) block.others = Object.fromEntries(rest.map(([m, codes]) => [m, [...codes].sort()]));
+  return block;
+}
+
+/** The method of one territory's value, or null when the level has none (or the value is missing). */
+export function methodOf(level: IndicatorLevelValues | undefined, code: string): string | null {
+  const block = level?.method;
+  const v = level?.values[code];
+  if (!block || v === null || v === undefined) return null;
+  for (const [m, codes] of Object.entries(block.others ?? {})) if (codes.includes(code)) return m;
+  return block.default;
 }
 
 export interface IndicatorFile {
@@ -102,7 +166,14 @@ export interface IndicatorFile {
   nativeLevel: Level;
   aggregation: AggregationKind;
   scale?: number;
-  france: { value: number | null; coverage: number } | null;
+  france: {
+    value: number | null;
+    coverage: number;
+    /** Why France has no value. */
+    absence?: AbsenceKind;
+    /** The method of an estimate (key of `IndicatorCatalogueEntry.methods`). */
+    method?: string;
+  } | null;
   levels: Partial<Record<Level, IndicatorLevelValues>>;
   /**
    * Commune-native aggregable indicators: per commune the components the
@@ -110,7 +181,7 @@ export interface IndicatorFile {
    * `[numerator, denominator]`, weightedMean `[value, weight]`); coverage is
    * weighted by the legal population of the territory index.
    */
-  components?: Record<string, [number | null] | [number | null, number | null]>;
+  components?: Record<string, [number | null] | [number | null, number | null] | [number | null, number | null, number | null]>;
 }
 
 /** `indicators/{id}.json` as published: no commune values, no components (they live in `communeFile`). */

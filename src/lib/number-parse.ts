@@ -42,6 +42,12 @@ export function isMissingMarker(raw: string | null | undefined): boolean {
   return /^(n\/a|na|nd|n\.d\.)(\s|[-–(:]|$)/.test(cell);
 }
 
+/** Whether a missing-value marker says the producer hides the value (statistical secret). */
+export function isSecretMarker(raw: string | null | undefined): boolean {
+  const cell = (raw ?? '').replace(/[\u00a0\u202f]/g, ' ').trim().toLowerCase();
+  return cell === 's' || cell === 'c' || /secret/.test(cell);
+}
+
 /**
  * Parses one cell: "1 234,5" → 1234.5, "12,3" → 12.3, "1.5" → 1.5,
  * "-16,2" → -16.2, "1e3" → 1000; secret/missing markers → missing.

@@ -1,7 +1,7 @@
 // Types of the overlay files the build writes under public/data/overlays/
 // and the viewer loads (URLs relative to data/). See docs/contracts.md.
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { Confidence, ContractSource, ContractStatus, PerimeterType } from './contracts.ts';
+import type { Confidence, ContractSource, ContractStatus, PerimeterType, PopulationCoverage } from './contracts.ts';
 
 export const OVERLAYS_DIR = 'overlays';
 
@@ -26,7 +26,15 @@ export interface OverlaysManifest {
   version: 1;
   cog: '2025';
   layers: {
-    contracts: OverlayFileEntry & { contracts: number; mapped: number; sources: OverlayCredit[] };
+    contracts: OverlayFileEntry & {
+      contracts: number;
+      mapped: number;
+      sources: OverlayCredit[];
+      /** How to add or correct a contract (docs/contracts.md as plain text), relative to data/. */
+      guide?: string;
+      /** The dissolved perimeters, loaded only when the overlay is shown. */
+      perimeters: OverlayFileEntry;
+    };
     zones: OverlayFileEntry & { communes: number; sources: OverlayCredit[] };
     hospitals: OverlayFileEntry & { points: number; assigned: number; sources: OverlayCredit[] };
     communeNeighbours: OverlayFileEntry & { communes: number; pairs: number; sources: OverlayCredit[] };
@@ -74,15 +82,55 @@ export interface ContractFeatureProperties {
   status: ContractStatus;
 }
 
+/** How many contracts the registry knows in one région, and as of when. */
+export interface RegistryRegionSummary {
+  /** COG région code; null for contracts whose région is not identified. */
+  code: string | null;
+  name: string | null;
+  contracts: number;
+  mapped: number;
+  byStatus: Partial<Record<ContractStatus, number>>;
+  /** Newest status date of the région's contracts (ISO partial), null if none is dated. */
+  asOf: string | null;
+}
+
+export interface RegistrySummary {
+  contracts: number;
+  mapped: number;
+  byStatus: Partial<Record<ContractStatus, number>>;
+  /** Newest source date consulted (the registry's referenceDate). */
+  referenceDate: string;
+  /** One row per région (COG order), then the unidentified ones. */
+  regions: RegistryRegionSummary[];
+}
+
+/** Share of the population covered by a contract in force, from the registry. */
+export interface ContractCoverageIndicator {
+  /** Statuses counted as "in force". */
+  statuses: ContractStatus[];
+  /** Date statuses are judged at (the registry's reference date): older ones are « à confirmer » and do not count. */
+  asOf: string;
+  france: PopulationCoverage;
+  departement: Record<string, PopulationCoverage>;
+  region: Record<string, PopulationCoverage>;
+}
+
 /** `overlays/contracts.json` */
 export interface ContractsOverlay {
   version: 1;
   referenceDate: string;
   statusLabels: Record<ContractStatus, string>;
+  registry: RegistrySummary;
+  coverage: ContractCoverageIndicator;
   contracts: ContractOverlayEntry[];
-  /** Dissolved perimeters (topology merge of the commune topology), one feature per mapped contract. */
-  perimeters: FeatureCollection<Polygon | MultiPolygon, ContractFeatureProperties>;
 }
+
+/**
+ * `overlays/contract-perimeters.geojson`: the dissolved perimeters (topology
+ * merge of the commune topology), one feature per mapped contract. Apart
+ * from contracts.json so that the panel does not load geometry.
+ */
+export type ContractPerimeters = FeatureCollection<Polygon | MultiPolygon, ContractFeatureProperties>;
 
 /** `overlays/zones.json`: columnar per-commune facts plus precomputed aggregates. */
 export interface ZonesOverlay {

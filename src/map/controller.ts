@@ -4,7 +4,7 @@
 // `on(...)`. It never holds React state, and no feature collection ever
 // passes through React.
 import * as maplibregl from 'maplibre-gl';
-import type { LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { ErrorEvent as MapErrorEvent, GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { LEVELS, type Level } from '../lib/levels.ts';
 import type { BBox } from '../data/types.ts';
 import type { LevelGeometry } from '../data/geometry.ts';
@@ -35,7 +35,16 @@ export interface MapControllerEvents {
   moveend: (view: MapView) => void;
   /** A level's geometry started / finished loading, or failed. */
   levelstatus: (level: Level, status: 'loading' | 'ready' | 'error', info?: LevelGeometry | Error) => void;
+  /** MapLibre reported an error (a source, tiles, the style, WebGL) the user should hear about. */
+  maperror: (error: MapError) => void;
 }
+
+/** What went wrong on the map, in terms the UI can put in French. */
+export type MapError =
+  | { readonly kind: 'level'; readonly level: Level; readonly detail: string }
+  | { readonly kind: 'source'; readonly sourceId: string; readonly detail: string }
+  | { readonly kind: 'webgl'; readonly detail: string }
+  | { readonly kind: 'other'; readonly detail: string };
 
 export interface MapControllerOptions {
   readonly container: HTMLElement;
@@ -59,7 +68,9 @@ export class MapController {
   private hover: TerritoryRef | null = null;
   /** Feature states asked for a level whose source is not on the map yet. */
   private readonly pendingStates = new Map<Level, Map<string, FeatureStateValues>>();
-  private readonly listeners: Listeners = { hover: new Set(), click: new Set(), moveend: new Set(), levelstatus: new Set() };
+  private readonly listeners: Listeners = { hover: new Set(), click: new Set(), moveend: new Set(), levelstatus: new Set(), maperror: new Set() };
+  /** GeoJSON behind a level's blob: URL, for one retry with the object itself. */
+  private readonly blobFallbacks = new Map<string, { level: Level; blob: Blob }>();
   private readonly modules: MapLayerModule[] = [];
   private readonly loadGeometry: (level: Level) => Promise<LevelGeometry>;
   private readonly highlight: TerritoryHighlight;
@@ -101,10 +112,45 @@ export class MapController {
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.emitHover(null, null));
     this.map.on('click', (e) => this.onClick(e));
+    // A tile of a territory source that fails (a 404 is only sea, and no error) is a level that cannot be drawn.
+    this.map.on('error', (e) => {
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      const level = LEVELS.find((l) => territorySourceId(l) === sourceId);
+      if (level && this.addedLevels.has(level)) this.emit('levelstatus', level, 'error', new Error(e.error.message));
+    });
     this.map.on('moveend', () => {
       const view = this.getView();
       for (const l of this.listeners.moveend) l(view);
     });
+    this.map.on('error', (e) => void this.onMapError(e));
+    this.map.on('webglcontextlost', () => this.emitError({ kind: 'webgl', detail: 'webglcontextlost' }));
+  }
+
+  /** A source failing to load, a tile refused, a style error: retried once for a blob: geometry, else reported. */
+  private async onMapError(e: MapErrorEvent & { sourceId?: string }): Promise<void> {
+    const detail = e.error?.message ?? String(e.error);
+    const sourceId = e.sourceId;
+    const fallback = sourceId ? this.blobFallbacks.get(sourceId) : undefined;
+    if (sourceId && fallback) {
+      this.blobFallbacks.delete(sourceId);
+      try {
+        const data = JSON.parse(await fallback.blob.text()) as GeoJSON.FeatureCollection;
+        (this.map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(data);
+        return;
+      } catch (error) {
+        this.emitError({ kind: 'level', level: fallback.level, detail: String(error) });
+        this.emit('levelstatus', fallback.level, 'error', error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+    }
+    const level = LEVELS.find((l) => territorySourceId(l) === sourceId);
+    if (level) this.emitError({ kind: 'level', level, detail });
+    else if (sourceId) this.emitError({ kind: 'source', sourceId, detail });
+    else this.emitError({ kind: 'other', detail });
+  }
+
+  private emitError(error: MapError): void {
+    for (const l of this.listeners.maperror) l(error);
   }
 
   on<K extends keyof MapControllerEvents>(event: K, listener: MapControllerEvents[K]): () => void {
@@ -146,6 +192,7 @@ export class MapController {
     try {
       const [geometry] = await Promise.all([this.loadGeometry(level), this.styleReady]);
       const visible = this.currentLevel === level;
+      if (geometry.kind === 'geojson' && geometry.blob) this.blobFallbacks.set(territorySourceId(level), { level, blob: geometry.blob });
       this.map.addSource(territorySourceId(level), territorySource(geometry));
       this.addLayerToBand('base', territoryFillLayer(level, visible));
       this.addLayerToBand('outlines', territoryOutlineLayer(level, visible));

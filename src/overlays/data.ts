@@ -8,6 +8,7 @@ import {
   decodeCommuneNeighbours,
   OVERLAYS_DIR,
   type CommuneNeighbours,
+  type ContractPerimeters,
   type ContractsOverlay,
   type HospitalsOverlay,
   type OverlaysManifest,
@@ -54,6 +55,7 @@ function filePath(entry: { url: string }): string {
 export interface OverlayData {
   manifest(): Promise<OverlaysManifest>;
   contracts(): Promise<ContractsOverlay>;
+  contractPerimeters(): Promise<ContractPerimeters>;
   zones(): Promise<ZoneIndex>;
   hospitals(): Promise<HospitalsOverlay>;
   neighbours(): Promise<ReadonlyMap<string, string[]>>;
@@ -65,6 +67,7 @@ export function createOverlayData(mainManifest: () => Promise<Pick<Manifest, 'ov
   return {
     manifest,
     contracts: once(async () => fetchJson<ContractsOverlay>(filePath((await manifest()).layers.contracts))),
+    contractPerimeters: once(async () => fetchJson<ContractPerimeters>(filePath((await manifest()).layers.contracts.perimeters))),
     zones: once(async () => buildZoneIndex(await fetchJson<ZonesOverlay>(filePath((await manifest()).layers.zones)))),
     hospitals: once(async () => fetchJson<HospitalsOverlay>(filePath((await manifest()).layers.hospitals))),
     neighbours: once(async () =>

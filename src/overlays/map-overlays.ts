@@ -12,6 +12,7 @@ import {
   contractLayerSpecs,
   contractPatternImages,
   contractSelectionFilter,
+  contractStatusFilters,
   contractsSourceSpec,
 } from './layers/contracts.ts';
 import { zoneLayerIds, zoneLayerSpecs, zonePatternImages, type MappedZoneType } from './layers/priority-zones.ts';
@@ -27,6 +28,7 @@ import {
 } from './layers/care-offer.ts';
 import type { OverlayData } from './data.ts';
 import { HOSPITAL_TYPES } from '../lib/overlay-format.ts';
+import { CONTRACT_STATUSES, type ContractStatus } from '../lib/contracts.ts';
 import { isZoneOverlay, OVERLAY_IDS, type OverlayId } from './overlay-ids.ts';
 
 /** Sub-bands inside the controller's 'overlays' band, bottom to top. */
@@ -75,6 +77,7 @@ export class OverlayMapModule implements MapLayerModule {
   private readonly installed = new Map<OverlayId, Promise<void>>();
   private readonly ready = new Set<OverlayId>();
   private selectedContract: string | null = null;
+  private contractStatuses: readonly ContractStatus[] = CONTRACT_STATUSES;
   private popup: maplibregl.Popup | null = null;
   private readonly listeners: { [K in keyof OverlayMapEvents]: Set<OverlayMapEvents[K]> } = {
     contractclick: new Set(),
@@ -151,6 +154,20 @@ export class OverlayMapModule implements MapLayerModule {
     this.applySelection();
   }
 
+  /** Shows only the perimeters of these statuses (the legend's status filter). */
+  setContractStatuses(statuses: readonly ContractStatus[]): void {
+    this.contractStatuses = [...statuses];
+    this.applyStatusFilter();
+  }
+
+  private applyStatusFilter(): void {
+    const map = this.map;
+    if (!map) return;
+    for (const { layerId, filter } of contractStatusFilters(this.contractStatuses)) {
+      if (map.getLayer(layerId)) map.setFilter(layerId, filter);
+    }
+  }
+
   private emitStatus(status: OverlayStatus): void {
     for (const l of this.listeners.status) l(status);
   }
@@ -206,10 +223,11 @@ export class OverlayMapModule implements MapLayerModule {
   private async installOverlay(id: OverlayId): Promise<void> {
     const map = this.map!;
     if (id === 'contracts') {
-      const contracts = await this.data.contracts();
-      if (!map.getSource(CONTRACTS_SOURCE_ID)) map.addSource(CONTRACTS_SOURCE_ID, contractsSourceSpec(contracts.perimeters));
+      const perimeters = await this.data.contractPerimeters();
+      if (!map.getSource(CONTRACTS_SOURCE_ID)) map.addSource(CONTRACTS_SOURCE_ID, contractsSourceSpec(perimeters));
       this.addLayers('contracts', contractLayerSpecs());
       this.applySelection();
+      this.applyStatusFilter();
     } else if (id === 'hospitals') {
       const hospitals = await this.data.hospitals();
       if (!map.getSource(HOSPITALS_SOURCE_ID)) map.addSource(HOSPITALS_SOURCE_ID, hospitalsSourceSpec(hospitals));

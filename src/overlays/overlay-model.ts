@@ -6,6 +6,7 @@ import type { Level, SupraLevel } from '../lib/levels.ts';
 import {
   neighbouringContracts,
   rollupCoverage,
+  resolveContractsAt,
   type CoverageResult,
   type ResolvedContract,
 } from '../lib/contracts.ts';
@@ -91,8 +92,9 @@ export function communesOfTerritory(level: Level, code: string, communeIndex: Co
 // ---------------------------------------------------------------------------
 // Contracts
 
-export function resolvedContracts(overlay: ContractsOverlay): ResolvedContract[] {
-  return overlay.contracts.filter((c) => c.mapped).map((c) => ({ id: c.id, status: c.status, communes: c.communes }));
+/** Mapped contracts for the rollup; a status older than the contract's duration at `today` does not count as covering. */
+export function resolvedContracts(overlay: ContractsOverlay, today: string = new Date().toISOString().slice(0, 10)): ResolvedContract[] {
+  return resolveContractsAt(overlay.contracts, today);
 }
 
 export interface TerritoryContracts {
@@ -135,8 +137,12 @@ export interface ContractCardModel {
   readonly statusLabel: string;
   readonly statusReported: string;
   readonly statusAsOf: string | null;
+  readonly statusAsOfApproximate: boolean;
+  /** 1 = first CLS of the territory; null when the sources do not say. */
+  readonly generation: number | null;
   readonly engagement: string | null;
   readonly signature: string | null;
+  readonly start: string | null;
   readonly end: string | null;
   readonly period: string | null;
   readonly durationYears: number | null;
@@ -170,8 +176,11 @@ export function contractCardModel(entry: ContractOverlayEntry): ContractCardMode
     statusLabel: entry.statusLabel,
     statusReported: entry.statusReported,
     statusAsOf: formatPartialDate(entry.statusAsOf),
+    statusAsOfApproximate: entry.statusAsOfApproximate,
+    generation: entry.generation,
     engagement: formatPartialDate(entry.dates.engagement),
     signature: formatPartialDate(entry.dates.signature),
+    start: formatPartialDate(entry.dates.start),
     end: formatPartialDate(entry.dates.end),
     period: entry.periodReported,
     durationYears: entry.durationYears,

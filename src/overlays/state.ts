@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { createStore, type Store } from '../app/store.ts';
 import type { OverlayId } from './overlay-ids.ts';
 import type { OverlayStatus } from './map-overlays.ts';
+import { CONTRACT_STATUSES, type ContractStatus } from '../lib/contracts.ts';
 import { overlayMapModule } from './service.ts';
 
 export interface OverlayUiState {
@@ -13,9 +14,18 @@ export interface OverlayUiState {
   /** Index in cardIds of the contract shown; the card is closed when cardIds is empty. */
   readonly cardIndex: number;
   readonly status: Readonly<Partial<Record<OverlayId, OverlayStatus>>>;
+  /** Contract statuses shown on the map (the legend's filter), in life-cycle order. */
+  readonly contractStatuses: readonly ContractStatus[];
 }
 
-export const overlayUi: Store<OverlayUiState> = createStore<OverlayUiState>({ cardIds: [], cardIndex: 0, status: {} });
+export const overlayUi: Store<OverlayUiState> = createStore<OverlayUiState>({ cardIds: [], cardIndex: 0, status: {}, contractStatuses: CONTRACT_STATUSES });
+
+/** Shows or hides the perimeters of one status. */
+export function toggleContractStatus(status: ContractStatus, shown: boolean): void {
+  overlayUi.setState((s) => ({
+    contractStatuses: CONTRACT_STATUSES.filter((x) => (x === status ? shown : s.contractStatuses.includes(x))),
+  }));
+}
 
 export function useOverlayUi<T>(selector: (state: OverlayUiState) => T): T {
   return useSyncExternalStore(
@@ -45,4 +55,5 @@ overlayMapModule.on('status', (status) => overlayUi.setState((s) => ({ status: {
 overlayUi.subscribe((state, previous) => {
   const id = openContractId(state);
   if (id !== openContractId(previous)) overlayMapModule.setSelectedContract(id);
+  if (state.contractStatuses !== previous.contractStatuses) overlayMapModule.setContractStatuses(state.contractStatuses);
 });

@@ -5,7 +5,6 @@ import { useId, useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { getLoadedIndex, getTerritory } from '../data/territory-index.ts';
-import { decodeBytes } from '../lib/csv.ts';
 import { perimeterToCsv, perimeterToGeoJson, safeFileName } from './perimeter-io.ts';
 import { fr } from '../i18n/fr.ts';
 import { perimeterSubject, type PerimeterSubject } from '../portrait/subject.ts';
@@ -38,14 +37,10 @@ export function ImportExport({ session }: { session: PerimeterSession }) {
   const textId = useId();
   const fileId = useId();
 
-  const importText = async (value: string) => {
-    await session.loadAll();
-    session.importText(value);
-  };
-  const importFile = async (file: File) => {
-    const { text: content } = decodeBytes(await file.arrayBuffer());
-    await importText(content);
-  };
+  const importing = usePerimeterState(session, (s) => s.importing);
+  const importError = usePerimeterState(session, (s) => s.importError);
+  const importText = (value: string) => session.importInput(value);
+  const importFile = (file: File) => session.importInput(file);
 
   const exportCsv = () => {
     const index = getLoadedIndex('commune');
@@ -119,6 +114,7 @@ export function ImportExport({ session }: { session: PerimeterSession }) {
               <input
                 id={fileId}
                 type="file"
+                data-testid="perimeter-import-file"
                 className="fr-sr-only"
                 accept=".csv,.txt,.json,.geojson,text/csv,text/plain,application/json,application/geo+json"
                 onChange={(e) => {
@@ -130,29 +126,38 @@ export function ImportExport({ session }: { session: PerimeterSession }) {
             </li>
           </ul>
         </div>
-        {report && (
+        {importing && (
+          <p className="fr-text--sm fr-mt-1w" role="status" data-testid="perimeter-importing">
+            {t.importing}
+          </p>
+        )}
+        {importError && (
+          <Alert small closable onClose={() => session.clearImportReport()} severity="error" className="fr-mt-1w" description={<p data-testid="perimeter-import-error">{importError}</p>} />
+        )}
+        {report && !importError && (
           <Alert
             small
             closable
             onClose={() => session.clearImportReport()}
-            severity={report.unknown.length > 0 ? 'warning' : 'success'}
+            severity={report.unknown.count > 0 ? 'warning' : 'success'}
             className="fr-mt-1w"
             description={
               <div data-testid="perimeter-import-report">
                 <p>{t.importDone(report.communes.length)}</p>
-                {report.unknown.length > 0 && <p data-testid="perimeter-import-unknown">{t.importUnknown(report.unknown.join(', '))}</p>}
-                {report.moved.length > 0 && (
+                {report.unknown.count > 0 && <p data-testid="perimeter-import-unknown">{t.importUnknown(report.unknown.sample, report.unknown.count)}</p>}
+                {report.moved.count > 0 && (
                   <>
                     <p className="fr-mb-0">{t.importMovedTitle}</p>
                     <ul>
-                      {report.moved.map((m) => (
+                      {report.moved.sample.map((m) => (
                         <li key={m.from}>{t.importMoved(m.from, m.to.map((c) => `${getTerritory('commune', c)?.name ?? ''} ${c}`.trim()).join(', '))}</li>
                       ))}
                     </ul>
+                    {report.moved.count > report.moved.sample.length && <p>{t.importMore(report.moved.count - report.moved.sample.length)}</p>}
                   </>
                 )}
-                {report.arrondissements.length > 0 && <p>{t.importArrondissements(report.arrondissements.length)}</p>}
-                {report.duplicates.length > 0 && <p>{t.importDuplicates(report.duplicates.length)}</p>}
+                {report.arrondissements > 0 && <p>{t.importArrondissements(report.arrondissements)}</p>}
+                {report.duplicates > 0 && <p>{t.importDuplicates(report.duplicates)}</p>}
               </div>
             }
           />

@@ -11,7 +11,7 @@ import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } f
 import { loadCatalogue, loadIndicatorFile } from '../indicators/indicator-data.ts';
 import type { ContractsOverlay, OverlaysManifest, ZonesOverlay } from '../lib/overlay-format.ts';
 import { pointInside, type LngLat } from './perimeter.ts';
-import type { ResolvedContract } from '../lib/contracts.ts';
+import { resolveContractsAt, type ResolvedContract } from '../lib/contracts.ts';
 import type { CommuneZoneFacts } from '../lib/priority-zones.ts';
 import { zoneFactsFromOverlay } from './perimeter-stats.ts';
 
@@ -67,7 +67,7 @@ export class PerimeterData {
   readonly contracts = once(async (): Promise<ResolvedContract[] | null> => {
     const manifest = await this.overlays();
     const overlay = await fetchJson<ContractsOverlay>(manifest?.layers.contracts.url ?? 'overlays/contracts.json');
-    return overlay ? overlay.contracts.filter((c) => c.mapped).map((c) => ({ id: c.id, status: c.status, communes: c.communes })) : null;
+    return overlay ? resolveContractsAt(overlay.contracts, new Date().toISOString().slice(0, 10)) : null;
   });
 
   readonly contractNames = once(async (): Promise<Map<string, string>> => {

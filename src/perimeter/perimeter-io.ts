@@ -3,6 +3,7 @@
 // Pure: text in, values out; the caller reads files and triggers downloads.
 import { resolveCode } from '../lib/code-matching.ts';
 import { byCode } from '../lib/codes.ts';
+import { toCsv } from '../lib/csv-write.ts';
 
 // --- import ------------------------------------------------------------------
 
@@ -145,12 +146,6 @@ export function parseCodeList(text: string, context: CodeListContext): CodeListI
 
 // --- export ------------------------------------------------------------------
 
-function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const s = String(value);
-  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export interface CommuneRow {
   readonly code: string;
   readonly name: string;
@@ -160,16 +155,13 @@ export interface CommuneRow {
 }
 
 /**
- * CSV of the perimeter's communes, one per line, `;`-separated with a UTF-8
- * BOM so French Excel opens it as is. Codes stay text (01001, 2A004).
+ * CSV of the perimeter's communes, one per line (the shared writer: `;`,
+ * UTF-8 BOM, formula cells neutralised). Codes stay text (01001, 2A004).
  */
 export function perimeterToCsv(rows: readonly CommuneRow[]): string {
   const header = ['code_insee', 'nom', 'population', 'epci_siren', 'epci_nom'];
-  const lines = [header.join(';')];
-  for (const r of [...rows].sort(byCode)) {
-    lines.push([r.code, r.name, r.population ?? '', r.epci ?? '', r.epciName ?? ''].map(csvCell).join(';'));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const sorted = [...rows].sort(byCode);
+  return toCsv(header, sorted.map((r) => [r.code, r.name, r.population, r.epci, r.epciName]));
 }
 
 /**
@@ -304,4 +296,28 @@ export function decodePerimeterCodes(raw: string): string[] | undefined {
   // Suffixes beyond what a code can hold (e.g. 3 digits for a DROM) are garbage.
   if (codes.some((c) => c.length !== 5)) return undefined;
   return [...new Set(codes)].sort();
+}
+
+// --- bounded import report ----------------------------------------------------
+
+/** What the import report shows: the communes found, then the first few of each list and its count. */
+export interface ImportSummary {
+  readonly communes: readonly string[];
+  readonly unknown: { readonly sample: readonly string[]; readonly count: number };
+  readonly moved: { readonly sample: CodeListImport['moved']; readonly count: number };
+  readonly arrondissements: number;
+  readonly duplicates: number;
+}
+
+/** Entries of each list kept for the report (a 10,000-code paste must not print them all). */
+export const IMPORT_SAMPLE = 20;
+
+export function summariseImport(report: CodeListImport, sample = IMPORT_SAMPLE): ImportSummary {
+  return {
+    communes: report.communes,
+    unknown: { sample: report.unknown.slice(0, sample), count: report.unknown.length },
+    moved: { sample: report.moved.slice(0, sample), count: report.moved.length },
+    arrondissements: report.arrondissements.length,
+    duplicates: report.duplicates.length,
+  };
 }

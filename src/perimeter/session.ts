@@ -20,7 +20,8 @@ import {
   type PerimeterCommune,
   type PerimeterHistory,
 } from './perimeter.ts';
-import { parseCodeList, type CodeListImport } from './perimeter-io.ts';
+import type { ImportSummary } from './perimeter-io.ts';
+import { runPerimeterImport, type PerimeterImportRequest, type PerimeterImportResponse } from './perimeter-import.worker.ts';
 import { perimeterStats, type PerimeterStats } from './perimeter-stats.ts';
 import type { IndicatorCatalogueEntry, IndicatorFile } from '../lib/indicator-format.ts';
 import type { ResolvedContract } from '../lib/contracts.ts';
@@ -48,7 +49,11 @@ export interface PerimeterState {
   readonly name: string;
   readonly tool: PerimeterTool;
   readonly candidates: readonly Candidate[];
-  readonly importReport: CodeListImport | null;
+  readonly importReport: ImportSummary | null;
+  /** Why the last file or text could not be imported (French), null when it could. */
+  readonly importError: string | null;
+  /** An import is being read and matched (in a worker). */
+  readonly importing: boolean;
   /** Bumped when lazily loaded data (topology, indicators, overlays) arrives. */
   readonly dataVersion: number;
   /** Announced to screen readers (aria-live). */
@@ -62,6 +67,8 @@ const INITIAL: PerimeterState = {
   tool: 'click',
   candidates: [],
   importReport: null,
+  importError: null,
+  importing: false,
   dataVersion: 0,
   message: '',
 };
@@ -96,8 +103,12 @@ export class PerimeterSession {
         perimeter: state.active ? { communes: state.history.present.communes, name: state.name === fr.perimeter.defaultName ? null : state.name } : null,
       });
     });
-    // A permalink (or a pasted URL) with a perimeter opens the builder.
-    const fromUrl = (value: AtlasPerimeterField) => {
+    // A permalink (or a pasted URL) with a perimeter opens the builder, once its
+    // codes are checked against the commune index (src/url-coherence.ts):
+    // always on the current value, never on one a later check replaced.
+    const fromUrl = async () => {
+      if (atlas.store.getState().perimeter?.communes.length) await atlas.ensureIndex('commune').catch(() => undefined);
+      const value = atlas.store.getState().perimeter;
       const current = this.store.getState();
       if (!value) {
         if (current.active) this.exit();
@@ -107,10 +118,9 @@ export class PerimeterSession {
       if (!same) this.open(value.communes, value.name ?? fr.perimeter.defaultName, { fit: true, record: false });
     };
     atlas.store.subscribe((state, previous) => {
-      if (state.perimeter !== previous.perimeter) fromUrl(state.perimeter);
+      if (state.perimeter !== previous.perimeter) void fromUrl();
     });
-    const initial = atlas.store.getState().perimeter;
-    if (initial) queueMicrotask(() => fromUrl(initial));
+    if (atlas.store.getState().perimeter) queueMicrotask(() => void fromUrl());
   }
 
   getState(): PerimeterState {
@@ -180,15 +190,38 @@ export class PerimeterSession {
     this.dispatch({ type: 'redo' });
   }
 
-  importText(text: string): CodeListImport {
-    const report = parseCodeList(text, { communes: new Set(this.lookup().communes.keys()), passage: this.passage ?? new Map() });
-    if (report.communes.length > 0) this.dispatch({ type: 'add', codes: report.communes });
-    this.store.setState({ importReport: report });
-    return report;
+  /**
+   * Imports a list of communes from a dropped file or a pasted text: read,
+   * decoded and matched in a worker (src/perimeter/perimeter-import.worker.ts);
+   * a file that is not text is refused with a French message; a list with no
+   * commune code is an error, not an empty success.
+   */
+  async importInput(input: Blob | string): Promise<void> {
+    this.store.setState({ importing: true, importError: null, importReport: null });
+    try {
+      await this.loadAll();
+      const request: PerimeterImportRequest = { input, communes: [...this.lookup().communes.keys()], passage: [...(this.passage ?? new Map()).entries()] };
+      const response = await runImport(request);
+      if (!response.ok) {
+        this.store.setState({ importError: response.message });
+        return;
+      }
+      const summary = response.summary;
+      if (summary.communes.length === 0) {
+        this.store.setState({ importError: summary.unknown.count > 0 ? fr.perimeter.importNoneKnown(summary.unknown.count) : fr.perimeter.importNoCode, importReport: summary.unknown.count > 0 ? summary : null });
+        return;
+      }
+      this.dispatch({ type: 'add', codes: [...summary.communes] });
+      this.store.setState({ importReport: summary });
+    } catch {
+      this.store.setState({ importError: fr.perimeter.importFailed });
+    } finally {
+      this.store.setState({ importing: false });
+    }
   }
 
   clearImportReport(): void {
-    this.store.setState({ importReport: null });
+    this.store.setState({ importReport: null, importError: null });
   }
 
   // --- comparison ---------------------------------------------------------
@@ -356,6 +389,23 @@ function communesOfParentIndex(level: SupraLevel, code: string): string[] {
   const out: string[] = [];
   for (const commune of getLoadedIndex('commune')?.values() ?? []) if (commune.parents[level] === code) out.push(commune.code);
   return out.sort();
+}
+
+let importWorker: Worker | null = null;
+
+/** Runs an import in the worker (one at a time), or here where there is no Worker (tests). */
+function runImport(request: PerimeterImportRequest): Promise<PerimeterImportResponse> {
+  if (typeof Worker === 'undefined') return runPerimeterImport(request);
+  importWorker ??= new Worker(new URL('./perimeter-import.worker.ts', import.meta.url), { type: 'module' });
+  const worker = importWorker;
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<PerimeterImportResponse>) => resolve(event.data);
+    worker.onerror = (event) => {
+      importWorker = null;
+      reject(new Error(event.message));
+    };
+    worker.postMessage(request);
+  });
 }
 
 /** Runs after React has rendered and the browser has laid out (the map may have resized). */

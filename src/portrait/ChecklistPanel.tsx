@@ -44,10 +44,14 @@ function EvidenceItem({ evidence }: { evidence: Evidence }) {
       return (
         <li>
           <strong>{evidence.label}</strong> : {t.formatValue(evidence.value, evidence.decimals)} {evidence.unit}
+          {evidence.quintile !== undefined && ` (${e.quintile(evidence.quintile)})`}
           {refs && ` — ${refs}`} — {evidence.worse ? e.indicatorWorse : e.indicatorNotWorse}
+          {evidence.estimate && <span className="portrait-muted"> ({evidence.estimate})</span>}
         </li>
       );
     }
+    case 'used':
+      return <li data-testid="checklist-used">{evidence.labels.length > 0 ? e.used(evidence.labels.join(', ')) : e.usedNone}</li>;
     case 'count': {
       const label = evidence.what === 'population' ? t.identity.population : t.identity.communes;
       return <li>{e.count(label, formatCount(evidence.value), formatCount(evidence.threshold), evidence.ok)}</li>;

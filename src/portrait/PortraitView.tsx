@@ -87,6 +87,12 @@ function IndicatorsBlock({ model }: { model: PortraitModel }) {
                       <span className="portrait-ind__meta">{rankText(f, model)}</span>
                       <span className="portrait-ind__meta">{polarityText(f)}</span>
                       {f.note && <span className="portrait-ind__meta">{f.note}</span>}
+                      {f.quintile !== undefined && (
+                        <span className="portrait-ind__meta" data-testid="portrait-quintile">
+                          {p.quintile(f.quintile)}
+                        </span>
+                      )}
+                      {f.estimate && <span className="portrait-ind__meta">{f.estimate}</span>}
                     </th>
                     <td>
                       <ComparisonBars figure={f} />
@@ -115,7 +121,9 @@ function ContractsBlock({ model }: { model: PortraitModel }) {
             <strong>{p.contracts.coverageLabel[c.coverage]}</strong>
           </p>
           {c.contracts.length === 0 ? (
-            <p className="fr-text--sm">{p.contracts.none}</p>
+            <p className="fr-text--sm">
+              {p.contracts.none} {c.registrySize !== undefined && p.contracts.registrySize(c.registrySize)}
+            </p>
           ) : (
             <table className="portrait-table">
               <thead>

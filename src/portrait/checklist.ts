@@ -63,7 +63,13 @@ export type Evidence =
       value: number | null;
       against: readonly Pick<Comparison, 'scope' | 'name' | 'value' | 'relativeDifferencePct' | 'verdict'>[];
       worse: boolean;
+      /** A composite index judged by its quintile (5 = the most deprived fifth of the population). */
+      quintile?: number;
+      /** An estimate's method and share covered. */
+      estimate?: string;
     }
+  /** The indicators the rule could judge on (a value and a comparison or a quintile), by label. */
+  | { kind: 'used'; labels: readonly string[] }
   | { kind: 'count'; what: 'population' | 'communes'; value: number | null; threshold: number; ok: boolean | null }
   | { kind: 'level'; level: Level | null; epci: { code: string; name: string | null; population: number | null } | null; perimeterEpcis: number | null; matchesEpci: boolean | null };
 
@@ -135,14 +141,25 @@ function worseThanLocalReferences(figure: IndicatorFigure, t: ChecklistThreshold
   return { worse, known, against };
 }
 
+/** The quintile of the population a composite index must reach to count as unfavourable. */
+export const WORSE_QUINTILE = 5;
+
 function ruleWorseIndicators(id: 'care-offer' | 'deprivation', theme: PortraitTheme, input: ChecklistInput, t: ChecklistThresholds): RuleResult {
   const figures = input.indicators.filter((f) => f.def.theme === theme && f.def.polarity !== 'neutral');
   const evidence: Evidence[] = [];
+  const used: string[] = [];
   let worseCount = 0;
   let knownCount = 0;
   for (const f of figures) {
-    const r = worseThanLocalReferences(f, t);
-    if (r.known) knownCount += 1;
+    // A composite index has no département or région value: it is judged by its quintile.
+    const r =
+      f.quintile !== undefined && f.value !== null
+        ? { worse: f.quintile >= WORSE_QUINTILE, known: true, against: [] as Comparison[] }
+        : worseThanLocalReferences(f, t);
+    if (r.known) {
+      knownCount += 1;
+      used.push(f.def.label);
+    }
     if (r.worse) worseCount += 1;
     evidence.push({
       kind: 'indicator',
@@ -152,8 +169,11 @@ function ruleWorseIndicators(id: 'care-offer' | 'deprivation', theme: PortraitTh
       value: f.value,
       against: r.against.map(({ scope, name, value, relativeDifferencePct, verdict }) => ({ scope, name, value, relativeDifferencePct, verdict })),
       worse: r.worse,
+      ...(f.quintile !== undefined ? { quintile: f.quintile } : {}),
+      ...(f.estimate ? { estimate: f.estimate } : {}),
     });
   }
+  evidence.push({ kind: 'used', labels: used });
   const need = Math.max(1, t.minWorseIndicators);
   let status: RuleStatus;
   if (worseCount >= need) status = 'pass';

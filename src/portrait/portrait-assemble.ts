@@ -3,10 +3,22 @@
 // arguments, so it can be tested on literal fixtures.
 import { PARENT_CHAIN, type Level, type SupraLevel } from '../lib/levels.ts';
 import type { TerritoryRecord } from '../data/types.ts';
-import type { IndicatorCatalogueEntry, IndicatorFile } from '../lib/indicator-format.ts';
+import { methodOf, type IndicatorCatalogueEntry, type IndicatorFile } from '../lib/indicator-format.ts';
+import { absenceOf } from '../lib/absence.ts';
+import { quantileOf } from '../lib/quintiles.ts';
+import { fr, frIndicators } from '../i18n/fr.ts';
 import { aggregatePerimeter, type Components } from '../lib/aggregate.ts';
 import { HOSPITAL_TYPES, type ContractsOverlay, type HospitalsOverlay } from '../lib/overlay-format.ts';
-import { ACTIVE_STATUSES, CONTRACT_STATUS_LABELS, neighbouringContracts, rollupCoverage, type ResolvedContract } from '../lib/contracts.ts';
+import {
+  ACTIVE_STATUSES,
+  CONTRACT_STATUS_LABELS,
+  neighbouringContracts,
+  resolveContractsAt,
+  rollupCoverage,
+  statusFreshness,
+  statusText,
+  type ResolvedContract,
+} from '../lib/contracts.ts';
 import { isIsolatedRural, type CommuneZoneFacts } from '../lib/priority-zones.ts';
 import {
   buildPortraitModel,
@@ -36,6 +48,8 @@ export interface PortraitData {
   readonly hospitals: HospitalsOverlay | null;
   /** Credits of the overlays, e.g. "ANCT, QPV 2024". */
   readonly sources: readonly string[];
+  /** ISO date contract statuses are judged at (default: today). */
+  readonly today?: string;
 }
 
 /** Key indicators shown per theme: the priority list first, then catalogue order. */
@@ -53,7 +67,8 @@ export const KEY_INDICATOR_PRIORITY: readonly string[] = [
   // population
   'population', 'densite_population', 'part_75_ans_plus', 'evolution_population_2015_2021', 'part_moins_15_ans',
   // précarité
-  'taux_pauvrete_2021_bv', 'taux_chomage_2021', 'revenu_median_2021', 'taux_pauvrete_2021_communes', 'part_familles_monoparentales',
+  'taux_pauvrete_2021', 'indice_defavorisation_bv', 'taux_chomage_2021', 'revenu_median_2021', 'part_familles_monoparentales',
+  'taux_pauvrete_2021_bv', 'taux_pauvrete_2021_communes',
   // état de santé
   'esperance_vie_femmes', 'esperance_vie_hommes', 'mortalite_prematuree_standardisee', 'part_ald_bv', 'taux_mortalite_2022',
 ];
@@ -165,8 +180,11 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
   const reg = identity.parents.find((p) => p.level === 'region');
   const communeIndex = data.indexes.commune;
   // Indicators with a value at the subject's level first, then the others (shown as unavailable, with the reason).
+  // A commune reads a bassin-de-vie index (deprivation) from its bassin de vie.
+  const bvParent = identity.level === 'commune' ? identity.parents.find((p) => p.level === 'bv') : undefined;
+  const viaBv = (e: IndicatorCatalogueEntry) => e.quintileBreaks !== undefined && bvParent !== undefined && e.levels.bv?.available === true;
   const availableHere = (e: IndicatorCatalogueEntry) =>
-    identity.level !== null ? e.levels[identity.level]?.available === true : e.perimeterAggregable;
+    identity.level !== null ? e.levels[identity.level]?.available === true || viaBv(e) : e.perimeterAggregable;
   const byPriority = [...data.catalogue].sort((a, b) => priorityRank(a.id) - priorityRank(b.id));
   const ordered = [...byPriority.filter(availableHere), ...byPriority.filter((e) => !availableHere(e))];
   for (const entry of ordered) {
@@ -188,19 +206,38 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
     let value: number | null = null;
     let peers: ReadonlyMap<string, number | null> | null = null;
     let note: string | undefined;
-    if (identity.level !== null) {
+    let estimate: string | undefined;
+    const estimateOf = (level: Level, code: string) => {
+      const block = file?.levels[level];
+      const method = methodOf(block, code);
+      if (!method || !entry.methods) return undefined;
+      const share = method === 'native' ? null : (block?.coverage?.[code] ?? 1);
+      return frIndicators.estimateLine(entry.methods[method] ?? method, share);
+    };
+    if (identity.level !== null && viaBv(entry) && bvParent) {
+      value = levelValue(file, 'bv', bvParent.code);
+      note = fr.portrait.viaBassin(bvParent.name ?? bvParent.code);
+      const values = file?.levels.bv?.values;
+      peers = values ? new Map(Object.entries(values)) : null;
+    } else if (identity.level !== null) {
       const availability = entry.levels[identity.level];
       if (availability && !availability.available) note = availability.reason;
       value = levelValue(file, identity.level, identity.code);
       const values = file?.levels[identity.level]?.values;
       peers = values ? new Map(Object.entries(values)) : null;
+      estimate = estimateOf(identity.level, identity.code);
+      const absence = value === null && file && availability?.available ? absenceOf(file.levels[identity.level], identity.code) : null;
+      if (absence && !note) note = frIndicators.absence[absence];
     } else if (entry.perimeterAggregable && file?.components) {
       const components = file.components as Readonly<Record<string, Components>>;
       const weight = (c: string) => {
         const p = communeIndex?.get(c)?.population;
         return isNum(p) ? p : 0;
       };
-      value = aggregatePerimeter(entry.aggregation, communes, components, weight, entry.scale ? { scale: entry.scale } : {}).value;
+      const result = aggregatePerimeter(entry.aggregation, communes, components, weight, entry.scale ? { scale: entry.scale } : {});
+      value = result.value;
+      if (result.method && entry.methods) estimate = frIndicators.estimateLine(entry.methods[result.method] ?? result.method, result.communeShare ?? null);
+      if (value === null) note = frIndicators.absence.notComputable;
     } else {
       note = entry.aggregationNote ? `Non agrégeable sur un périmètre : ${entry.aggregationNote}` : 'Non agrégeable sur un périmètre sur mesure.';
     }
@@ -214,7 +251,16 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
       references.push({ scope: 'region', code: reg.code, name: reg.name ?? reg.code, value: levelValue(file, 'region', reg.code) });
     }
     references.push({ scope: 'france', code: 'france', name: 'France', value: file?.france?.value ?? entry.france ?? null });
-    inputs.push({ def, value, peers, references, ...(note ? { note } : {}) });
+    const quintile = entry.quintileBreaks ? quantileOf(value, entry.quintileBreaks) : null;
+    inputs.push({
+      def,
+      value,
+      peers,
+      references,
+      ...(note ? { note } : {}),
+      ...(quintile !== null ? { quintile } : {}),
+      ...(estimate ? { estimate } : {}),
+    });
   }
   return inputs;
 }
@@ -222,7 +268,9 @@ export function buildIndicatorInputs(data: PortraitData, identity: PortraitIdent
 export function buildContracts(data: PortraitData, communes: readonly string[]): ContractsSituation {
   const overlay = data.contracts;
   if (!overlay) return { available: false, coverage: 'none', contracts: [], neighbours: [] };
-  const resolved: ResolvedContract[] = overlay.contracts.filter((c) => c.mapped).map((c) => ({ id: c.id, status: c.status, communes: c.communes }));
+  const today = data.today ?? new Date().toISOString().slice(0, 10);
+  // A status older than the contract's duration is « à confirmer » and does not count as covering.
+  const resolved: ResolvedContract[] = resolveContractsAt(overlay.contracts, today);
   // Every contract touching the territory is listed (ended or planned ones too);
   // only active ones count as covering it.
   const roll = rollupCoverage(communes, resolved, ACTIVE_STATUSES);
@@ -232,8 +280,8 @@ export function buildContracts(data: PortraitData, communes: readonly string[]):
     return {
       id: e.id,
       name: e.name,
-      status: e.statusLabel || CONTRACT_STATUS_LABELS[e.status],
-      active: ACTIVE_STATUSES.includes(e.status),
+      status: statusFreshness(e, today).confirmed ? e.statusLabel || CONTRACT_STATUS_LABELS[e.status] : statusText(e, today),
+      active: ACTIVE_STATUSES.includes(e.status) && statusFreshness(e, today).confirmed,
       signatureDate: e.dates.signature,
       period: e.periodReported,
       sourceUrl: e.sources.find((s) => s.url)?.url ?? null,
@@ -247,7 +295,7 @@ export function buildContracts(data: PortraitData, communes: readonly string[]):
         return { id: e.id, name: e.name, status: e.statusLabel || CONTRACT_STATUS_LABELS[e.status], territory: names.join(', ') };
       })
     : [];
-  return { available: true, coverage: roll.coverage, contracts, neighbours };
+  return { available: true, coverage: roll.coverage, contracts, neighbours, registrySize: overlay.contracts.length };
 }
 
 export function buildCommuneZones(data: PortraitData, communes: readonly string[]): CommuneZones[] | null {

@@ -1,21 +1,12 @@
-// The portrait's figures as a CSV for spreadsheets used in France: UTF-8 with
-// a BOM (Excel otherwise reads it as Latin-1), ';' separators, decimal comma,
-// missing values left empty (never 0). Pure: returns a string.
+// The portrait's figures as a CSV for spreadsheets used in France, written by
+// the shared CSV writer (src/lib/csv-write.ts: BOM, ';', decimal comma,
+// formula neutralisation). Pure: returns a string.
 import type { RuleResult } from './checklist.ts';
 import type { PortraitModel } from './portrait-model.ts';
+import { toCsv, type CsvValue } from '../lib/csv-write.ts';
 import { fr } from '../i18n/fr.ts';
 
-export const CSV_BOM = '\uFEFF';
-
-function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value).replace('.', ',') : '') : value;
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function row(values: readonly (string | number | null | undefined)[]): string {
-  return values.map(cell).join(';');
-}
+export { CSV_BOM } from '../lib/csv-write.ts';
 
 function round(value: number | null, decimals: number): number | null {
   if (value === null || !Number.isFinite(value)) return null;
@@ -42,8 +33,8 @@ export const CSV_HEADER = [
 export function portraitToCsv(model: PortraitModel, checklist: readonly RuleResult[], generatedOn: string): string {
   const t = fr.portrait;
   const id = model.identity;
-  const lines: string[] = [row(CSV_HEADER)];
-  const push = (values: (string | number | null | undefined)[]) => lines.push(row(values));
+  const rows: CsvValue[][] = [];
+  const push = (values: CsvValue[]) => rows.push(values);
 
   push([t.csv.identity, t.identity.name, id.name]);
   push([t.csv.identity, t.identity.code, id.code]);
@@ -56,12 +47,13 @@ export function portraitToCsv(model: PortraitModel, checklist: readonly RuleResu
   for (const f of model.indicators) {
     const ref = (scope: string) => {
       const c = f.comparisons.find((x) => x.scope === scope);
-      return c ? round(c.value, f.def.decimals ?? 2) : null;
+      // Full precision: rounding is for display only.
+      return c ? c.value : null;
     };
     push([
       t.themes[f.def.theme],
       f.def.label,
-      round(f.value, f.def.decimals ?? 2),
+      f.value,
       f.def.unit,
       f.rank?.rank,
       f.rank?.count,
@@ -97,7 +89,7 @@ export function portraitToCsv(model: PortraitModel, checklist: readonly RuleResu
 
   push([t.csv.meta, t.csv.generatedOn, generatedOn]);
   for (const s of model.sources) push([t.csv.meta, t.sources, s]);
-  return CSV_BOM + lines.join('\r\n') + '\r\n';
+  return toCsv(CSV_HEADER, rows);
 }
 
 /** A file name without accents or spaces, e.g. "portrait-commune-77131.csv". */

@@ -84,6 +84,10 @@ export interface IndicatorFigure {
   readonly comparisons: readonly Comparison[];
   /** Why a value is missing, when the data says (e.g. "non agrégeable"). */
   readonly note?: string;
+  /** A composite index's population-weighted quintile (1 least … 5 most deprived). */
+  readonly quintile?: number;
+  /** An estimate's method and share covered, said beside the value. */
+  readonly estimate?: string;
 }
 
 function isNum(v: number | null | undefined): v is number {
@@ -152,6 +156,8 @@ export interface IndicatorInput {
   readonly peers: ReadonlyMap<string, number | null> | null;
   readonly references: readonly ReferenceValue[];
   readonly note?: string;
+  readonly quintile?: number;
+  readonly estimate?: string;
 }
 
 export function buildIndicatorFigure(input: IndicatorInput, tolerancePct = 0): IndicatorFigure {
@@ -162,6 +168,8 @@ export function buildIndicatorFigure(input: IndicatorInput, tolerancePct = 0): I
     rank: peers ? rankAmongPeers(value, peers.values()) : null,
     comparisons: references.map((r) => compareWithReference(value, r, def.polarity, tolerancePct)),
     ...(input.note ? { note: input.note } : {}),
+    ...(input.quintile !== undefined ? { quintile: input.quintile } : {}),
+    ...(input.estimate ? { estimate: input.estimate } : {}),
   };
 }
 
@@ -203,6 +211,8 @@ export interface ContractsSituation {
   readonly available: boolean;
   readonly coverage: Coverage;
   readonly contracts: readonly PortraitContract[];
+  /** Contracts in the registry (what « aucun CLS connu du registre » is measured against). */
+  readonly registrySize?: number;
   /** Contracts of neighbouring territories (not covering the subject). */
   readonly neighbours: readonly { readonly id: string; readonly name: string; readonly status: string; readonly territory: string }[];
 }

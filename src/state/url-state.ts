@@ -97,39 +97,59 @@ export interface UrlCodec<S> {
   readonly defaults: S;
   /** Parses a location hash ("#v=1&…", with or without '#'). Never throws. */
   parse(hash: string | null | undefined): S;
+  /** Like `parse`, and says what was dropped: the keys present but unreadable, or why the whole link was. */
+  inspect(hash: string | null | undefined): InspectedLink<S>;
   /** Serialises to a hash ("#v=1&…"). Stable key order. */
   serialize(state: S): string;
   /** The URL fields of a larger state. */
   pick(state: S): S;
 }
 
+/** A parsed link and what it lost on the way. */
+export interface InspectedLink<S> {
+  readonly state: S;
+  /** URL keys present in the link whose value could not be read (the field kept its default). */
+  readonly invalid: readonly string[];
+  /** The whole link was ignored: too long, or written by a version we do not know. */
+  readonly ignored: 'tooLong' | 'version' | null;
+}
+
 export function createUrlCodec<S extends object>(fields: UrlFields<S>, defaults: S): UrlCodec<S> {
   const names = Object.keys(fields) as (keyof S)[];
 
-  function parse(hash: string | null | undefined): S {
-    if (typeof hash !== 'string' || hash.length > MAX_RAW_LENGTH) return defaults;
+  function inspect(hash: string | null | undefined): InspectedLink<S> {
+    if (typeof hash !== 'string') return { state: defaults, invalid: [], ignored: null };
+    if (hash.length > MAX_RAW_LENGTH) return { state: defaults, invalid: [], ignored: 'tooLong' };
     let params: URLSearchParams;
     try {
       params = new URLSearchParams(hash.replace(/^#/, ''));
     } catch {
-      return defaults;
+      return { state: defaults, invalid: [], ignored: 'tooLong' };
     }
     const version = params.get('v');
     // A future version we do not know: do not guess, open the defaults.
-    if (version !== null && version !== String(URL_STATE_VERSION)) return defaults;
+    if (version !== null && version !== String(URL_STATE_VERSION)) return { state: defaults, invalid: [], ignored: 'version' };
     const state: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
+    const invalid: string[] = [];
     for (const name of names) {
       const codec = fields[name] as UrlFieldCodec<unknown>;
       const raw = params.get(codec.key);
       if (raw === null) continue;
+      let value: unknown;
       try {
-        const value = codec.parse(raw);
-        if (value !== undefined) state[name as string] = value;
+        value = codec.parse(raw);
       } catch {
         // a codec bug must not break the page: keep the default
+        value = undefined;
       }
+      if (value !== undefined) state[name as string] = value;
+      else invalid.push(codec.key);
     }
-    return state as unknown as S;
+    return { state: state as unknown as S, invalid, ignored: null };
+  }
+
+  function parse(hash: string | null | undefined): S {
+    return inspect(hash).state;
   }
 
   function serialize(state: S): string {
@@ -148,5 +168,5 @@ export function createUrlCodec<S extends object>(fields: UrlFields<S>, defaults:
     return Object.fromEntries(names.map((k) => [k, state[k]])) as unknown as S;
   }
 
-  return { fields, defaults, parse, serialize, pick };
+  return { fields, defaults, parse, inspect, serialize, pick };
 }

@@ -21,8 +21,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` at http://127.0.0.1:PORT/atlas/; anything outside the sub-path is a 404. */
-export async function serveDist(root = DIST): Promise<StaticServer> {
+/** Serves `root` at http://127.0.0.1:PORT/atlas/; anything outside the sub-path is a 404. `headers` go on every response (e.g. a Content-Security-Policy). */
+export async function serveDist(root = DIST, headers: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
   if (!existsSync(join(root, 'index.html'))) throw new Error(`${root}/index.html missing: run \`npm run build\` first`);
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -39,7 +39,7 @@ export async function serveDist(root = DIST): Promise<StaticServer> {
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -98,6 +98,12 @@ export async function openAtlas(browser: Browser, baseUrl: string, hash = ''): P
     if (!isLocal(r.url())) result.failedExternalRequests.push(r.url());
   });
   page.on('pageerror', (e) => result.pageErrors.push(String(e)));
+  // Content-Security-Policy violations, from the first script on (read with cspViolations()).
+  await page.addInitScript(() => {
+    const list: string[] = [];
+    Object.defineProperty(window, '__cspViolations', { value: list });
+    document.addEventListener('securitypolicyviolation', (e) => list.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') result.consoleErrors.push(m.text());
   });
@@ -105,6 +111,11 @@ export async function openAtlas(browser: Browser, baseUrl: string, hash = ''): P
   await page.waitForFunction(() => window.__clsAtlas !== undefined);
   await page.evaluate(() => window.__clsAtlas!.ready);
   return result;
+}
+
+/** Content-Security-Policy violations the page reported so far ("directive blockedURI"). */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])]);
 }
 
 /** Resolves at the next map `idle` (after forcing a repaint, so it always comes). */

@@ -233,7 +233,7 @@ describe('indicator choropleth', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="indicator-export"]').click()]);
     const csv = (await readFile((await download.path())!)).toString('utf8');
     expect(download.suggestedFilename()).toBe('cls-atlas_medecins-generalistes-dep-densite_departement.csv');
-    expect(csv.startsWith('\uFEFFcode;nom;valeur;classe;intervalle\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFcode;nom;valeur;classe;intervalle;absence;methode\r\n')).toBe(true);
     expect(csv).toMatch(/\r\n77;Seine-et-Marne;\d+(,\d+)?;[1-5];/);
     expect(csv).toMatch(/\r\n2A;Corse-du-Sud;/);
     expect(csv.trim().split('\r\n')).toHaveLength(102);

@@ -46,7 +46,7 @@ async function mapPixels(page: Page, name: string): Promise<Buffer> {
 
 /** Switches an overlay with its toggle (a checkbox: keyboard-operable) and waits for it to be drawn. */
 async function toggle(page: Page, id: string, on: boolean): Promise<void> {
-  const input = page.locator(`${CONTROL} [data-overlay="${id}"] input[type="checkbox"]`);
+  const input = page.locator(`${CONTROL} [data-overlay="${id}"] input.fr-toggle__input`);
   expect(await input.isChecked()).toBe(!on);
   await input.focus();
   await page.keyboard.press('Space');
@@ -125,16 +125,19 @@ describe('overlays', () => {
   });
 
   it('lists contracts that cannot be mapped, with their reason', async () => {
+    const contracts = (await (await fetch(`${server.url}data/overlays/contracts.json`)).json()) as { contracts: Array<{ id: string; name: string; mapped: boolean }> };
+    const unmappedContract = contracts.contracts.find((c) => !c.mapped)!;
     const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=contracts');
     const { page } = atlas;
     const unmapped = page.locator('[data-testid="contracts-unmapped"]');
     await unmapped.waitFor();
     await unmapped.locator('summary').click();
-    const item = unmapped.locator('li[data-contract="3pays-2018"]');
-    expect(await item.textContent()).toMatch(/CLS des 3 Pays.*non cartographié : .+/s);
+    const item = unmapped.locator(`li[data-contract="${unmappedContract.id}"]`);
+    expect(await item.textContent()).toContain(unmappedContract.name);
+    expect(await item.textContent()).toMatch(/non cartographié : .+/s);
     // Its card opens from the list too (keyboard path to every contract).
     await item.locator('button').press('Enter');
-    await page.locator('[data-testid="contract-card"][data-contract="3pays-2018"]').waitFor();
+    await page.locator(`[data-testid="contract-card"][data-contract="${unmappedContract.id}"]`).waitFor();
     expect(await page.locator('[data-testid="contract-card-unmapped"]').textContent()).toMatch(/non cartographié/);
     await page.keyboard.press('Escape');
     expect(await page.locator('[data-testid="contract-card"]').count()).toBe(0);
@@ -176,8 +179,11 @@ describe('overlays', () => {
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();
-    expect(await coverage.textContent()).toBe('Couvert par un CLS');
-    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/CLS de Coulommiers/);
+    // Coulommiers' CLS was last reported « en renouvellement » in 2012 for a 1-year contract: not counted as running.
+    expect(await coverage.textContent()).toBe('Non couvert par un CLS en vigueur');
+    expect(await page.locator('[data-testid="panel-contracts-other"]').textContent()).toMatch(
+      /CLS de Coulommiers.*statut à confirmer \(dernière information : 2012\)/,
+    );
     await page.locator('[data-testid="panel-zones"]').waitFor();
     expect(await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent()).toBe('1 / 1');
     expect(await page.locator('[data-testid="panel-zone-rural_isole-communes"]').textContent()).toBe('0 / 1');
@@ -195,9 +201,10 @@ describe('overlays', () => {
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();
-    expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Coulommiers/);
+    expect(await coverage.textContent()).toMatch(/^Partiellement couvert \(communes : .*Chelles/);
     expect(await page.locator('[data-testid="panel-contracts"]').getAttribute('data-coverage')).toBe('partial');
-    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/Coulommiers/);
+    expect(await page.locator('[data-testid="panel-contracts-here"]').textContent()).toMatch(/Meaux/);
+    expect(await page.locator('[data-testid="panel-contracts-other"]').textContent()).toMatch(/Coulommiers/);
     // Zone counts of a département come from the build's aggregate (= sum over its communes).
     const qpv = await page.locator('[data-testid="panel-zone-qpv-communes"]').textContent();
     expect(qpv).toMatch(/^\d+ \/ \d[\d\s\u202f]*$/);

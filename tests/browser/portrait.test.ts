@@ -36,6 +36,8 @@ describe('territory portrait', () => {
 
     const contracts = page.locator('[data-testid="portrait-contracts"]');
     await expect.poll(() => contracts.innerText()).toContain('CLS de Coulommiers');
+    // Its status was last reported in 2012 for a 1-year contract: to be confirmed, not « en vigueur ».
+    expect(await contracts.innerText()).toContain('statut à confirmer (dernière information : 2012)');
 
     // Each indicator is compared with the commune's EPCI (named), département, région and France.
     const labels = await page.locator('[data-testid="portrait-bars"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -45,7 +47,12 @@ describe('territory portrait', () => {
 
     const epciRule = page.locator('[data-rule="epci-level"]');
     expect(await epciRule.innerText()).toContain('Coulommiers Pays de Brie');
-    expect(await page.locator('[data-rule="no-contract"]').getAttribute('data-status')).toBe('fail');
+    expect(await page.locator('[data-rule="no-contract"]').getAttribute('data-status')).toBe('pass');
+    // Deprivation is judged on the poverty estimate and the bassin de vie's deprivation index, and says so.
+    expect(await page.locator('[data-rule="deprivation"] [data-testid="checklist-used"]').innerText()).toMatch(
+      /Jugé sur : .*Taux de pauvreté \(estimation.*Indice de défavorisation/,
+    );
+    expect(await page.locator('[data-testid="portrait-quintile"]').innerText()).toMatch(/^[1-5](er|e) quintile de défavorisation/);
 
     // Thresholds are adjustable: a huge minimum population fails the critical mass rule.
     const pop = page.locator('input[data-threshold="minPopulation"]');
@@ -106,6 +113,9 @@ describe('territory portrait', () => {
     expect(identity).toContain('Périmètre sur mesure');
     expect(identity).toMatch(/Nombre de communes\s+3/);
     expect(await page.locator('[data-testid="portrait-host"] [data-rule="epci-level"]').getAttribute('data-status')).toBe('fail');
+    // A perimeter has a poverty rate: a labelled estimate, with its method and the share covered.
+    const poverty = page.locator('[data-testid="portrait-host"] tr[data-indicator="taux_pauvrete_2021"]');
+    await expect.poll(() => poverty.innerText()).toMatch(/\d+(,\d)?\s*%[\s\S]*estimation : somme des pauvres/);
     await screenshot(page, 'portrait-perimeter');
     expect(pageErrors).toEqual([]);
     await page.context().close();

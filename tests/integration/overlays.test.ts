@@ -10,7 +10,7 @@ import { buildBoundaries } from '../../scripts/boundaries/index.ts';
 import { buildOverlays } from '../../scripts/overlays/index.ts';
 import { cogLookupFromTables, readRegistry } from '../../scripts/overlays/registry.ts';
 import { rollupCoverage, validateRegistry, neighbouringContracts, type CogLookup } from '../../src/lib/contracts.ts';
-import { decodeCommuneNeighbours, type CommuneNeighbours, type ContractsOverlay, type HospitalsOverlay, type OverlaysManifest, type ZonesOverlay } from '../../src/lib/overlay-format.ts';
+import { decodeCommuneNeighbours, type CommuneNeighbours, type ContractPerimeters, type ContractsOverlay, type HospitalsOverlay, type OverlaysManifest, type ZonesOverlay } from '../../src/lib/overlay-format.ts';
 import { isIsolatedRural, zoneAggregateFromRow, ZONE_TYPES, type ZoneType } from '../../src/lib/priority-zones.ts';
 
 let ctx: BuildContext;
@@ -35,30 +35,43 @@ describe('contracts registry on the COG 2025', () => {
     expect(issues.filter((i) => i.level === 'error')).toEqual([]);
   });
 
-  it('holds the 38 reference contracts, including the unmapped "3 Pays"', () => {
+  it('holds at least 200 contracts from at least 18 régions, every line citing a public address', () => {
     const registry = readRegistry();
-    expect(registry.contracts).toHaveLength(38);
-    const pays = registry.contracts.find((c) => c.id === '3pays-2018')!;
-    expect(pays.perimeter).toEqual({ communes: [], epci: [] });
-    expect(pays.unmappedReason).toMatch(/non identifié/);
+    expect(registry.contracts.length).toBeGreaterThanOrEqual(200);
+    const { registry: summary } = read<ContractsOverlay>('overlays/contracts.json');
+    const regions = summary.regions.filter((r) => r.code !== null && r.contracts > 0).map((r) => r.code);
+    expect(regions.length, `régions: ${regions.join(', ')}`).toBeGreaterThanOrEqual(18);
+    const withoutAddress = registry.contracts.filter((c) => !c.sources.some((s) => typeof s.url === 'string' && /^https?:\/\/\S+$/.test(s.url))).map((c) => c.id);
+    expect(withoutAddress).toEqual([]);
+    expect(summary.regions.reduce((n, r) => n + r.contracts, 0)).toBe(registry.contracts.length);
   });
 
-  it('every contract with a perimeter resolves to COG 2025 communes; only territory-name lines stay unmapped', () => {
+  it('every mapped perimeter is made of COG 2025 codes; unmapped lines say why', () => {
     const { contracts } = read<ContractsOverlay>('overlays/contracts.json');
-    for (const c of contracts.filter((x) => x.perimeter.communes.length + x.perimeter.epci.length > 0)) {
-      expect(c.communes.length, c.id).toBeGreaterThan(0);
-      expect(c.communes.every((code) => cog.hasCommune(code)), c.id).toBe(true);
-      expect(c.mapped).toBe(true);
+    for (const c of contracts) {
+      expect(c.perimeter.communes.every((code) => cog.hasCommune(code)), c.id).toBe(true);
+      expect(c.perimeter.epci.every((siren) => cog.epciMembers(siren) !== undefined), c.id).toBe(true);
+      if (c.perimeter.communes.length + c.perimeter.epci.length > 0) {
+        expect(c.communes.length, c.id).toBeGreaterThan(0);
+        expect(c.communes.every((code) => cog.hasCommune(code)), c.id).toBe(true);
+        expect(c.mapped).toBe(true);
+      } else {
+        expect(c.mapped).toBe(false);
+        expect(c.unmappedReason, c.id).toBeTruthy();
+      }
     }
-    expect(contracts.filter((c) => !c.mapped).map((c) => c.id)).toEqual(['3pays-2018', 'orsna-perigordnoir', 'orsna-nordlandes', 'orsna-estbearn']);
     const pornic = contracts.find((c) => c.id === 'pornic-2022')!;
     expect(pornic.communes).toHaveLength(15);
     expect(pornic.population).toBeGreaterThan(50000);
   });
 
-  it('every mapped contract has a dissolved perimeter', () => {
+  it('every mapped contract has a dissolved perimeter, in its own file named by the manifest', () => {
     const overlay = read<ContractsOverlay>('overlays/contracts.json');
-    const withGeometry = new Set(overlay.perimeters.features.map((f) => f.properties.id));
+    const manifest = read<OverlaysManifest>('overlays/manifest.json');
+    expect(manifest.layers.contracts.perimeters.url).toBe('overlays/contract-perimeters.geojson');
+    const perimeters = read<ContractPerimeters>(manifest.layers.contracts.perimeters.url);
+    const withGeometry = new Set(perimeters.features.map((f) => f.properties.id));
+    expect(perimeters.features).toHaveLength(overlay.contracts.filter((c) => c.mapped).length);
     expect(overlay.contracts.filter((c) => c.mapped).every((c) => withGeometry.has(c.id))).toBe(true);
   });
 

@@ -153,3 +153,28 @@ describe('evaluateChecklist and thresholds', () => {
     expect(t.minCommunes).toBe(DEFAULT_THRESHOLDS.minCommunes);
   });
 });
+
+describe('deprivation: poverty estimate and deprivation index, and which were used', () => {
+  const fdep: PortraitIndicatorDef = { id: 'fdep', label: 'Indice de défavorisation', theme: 'precarite', polarity: 'higher-worse', unit: 'score' };
+  const indexFigure = (value: number, quintile: number) =>
+    buildIndicatorFigure({ def: fdep, value, peers: null, references: [{ scope: 'departement', code: '77', name: 'Seine-et-Marne', value: null }], quintile });
+
+  it('an index in the most deprived fifth counts as unfavourable, with no département value needed', () => {
+    const r = ruleDeprivation(input({ indicators: [indexFigure(1.2, 5)] }), DEFAULT_THRESHOLDS);
+    expect(r.status).toBe('pass');
+    expect(r.evidence.find((e) => e.kind === 'indicator')).toMatchObject({ quintile: 5, worse: true });
+    expect(r.evidence.find((e) => e.kind === 'used')).toEqual({ kind: 'used', labels: ['Indice de défavorisation'] });
+  });
+
+  it('a lower quintile is known and not unfavourable; the rule says it judged on both indicators', () => {
+    const r = ruleDeprivation(input({ indicators: [indexFigure(-0.3, 3), figure(poverty, 10, 12, 12)] }), DEFAULT_THRESHOLDS);
+    expect(r.status).toBe('fail');
+    expect(r.evidence.find((e) => e.kind === 'used')).toEqual({ kind: 'used', labels: ['Indice de défavorisation', 'Taux de pauvreté'] });
+  });
+
+  it('without comparable figures the rule says none was used', () => {
+    const r = ruleDeprivation(input({ indicators: [figure(poverty, null, 12, 12)] }), DEFAULT_THRESHOLDS);
+    expect(r.status).toBe('missing');
+    expect(r.evidence.find((e) => e.kind === 'used')).toEqual({ kind: 'used', labels: [] });
+  });
+});

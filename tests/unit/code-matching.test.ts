@@ -58,7 +58,8 @@ describe('matchRows', () => {
     expect(report.outcomes).toEqual({ matched: 1, remapped: 4, unmatched: 2, duplicate: 1, unparsable: 1, missing: 1 });
     expect(ROW_OUTCOMES.reduce((s, o) => s + report.outcomes[o], 0)).toBe(rows.length);
     expect(report.unmatched.map((u) => `${u.code}:${u.reason}`)).toEqual(['49999:split', '88999:unknown']);
-    expect(report.duplicates).toEqual([{ code: '01001', conflicting: true }]);
+    // The first row is kept; the conflicting one is named with its values.
+    expect(report.duplicates).toEqual([{ code: '01001', conflicting: true, kept: { n: 10 }, ignored: [{ n: 11 }] }]);
     expect(report.unparsableCells).toEqual([{ code: '2A004', field: 'n', raw: '1,2,3' }]);
   });
 

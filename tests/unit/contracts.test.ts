@@ -7,6 +7,9 @@ import {
   parsePeriod,
   resolvePerimeter,
   rollupCoverage,
+  resolveContractsAt,
+  statusFreshness,
+  statusText,
   validateRegistry,
   type CogLookup,
   type Contract,
@@ -124,14 +127,33 @@ describe('validateRegistry', () => {
     expect(issues.map((i) => i.message)).toEqual([expect.stringContaining('200099999'), expect.stringContaining('12345')]);
   });
 
-  it('reports two active contracts sharing a commune as an error', () => {
+  it('reports two active contracts partly overlapping (neither inside the other) as an error', () => {
     const a = contract({ id: 'cls-a', perimeterType: 'epci', perimeter: { communes: [], epci: ['200000001'] } });
-    const b = contract({ id: 'cls-b', status: 'en_renouvellement', perimeter: { communes: ['01002'], epci: [] } });
+    const b = contract({ id: 'cls-b', status: 'en_renouvellement', perimeter: { communes: ['01002', '2A004'], epci: [] } });
     const issues = errors(registry(a, b));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ id: 'cls-b', line: 2, field: 'perimeter' });
     expect(issues[0]!.message).toContain('cls-a');
     expect(issues[0]!.message).toContain('01002');
+    expect(issues[0]!.message).not.toContain('2A004');
+  });
+
+  it('accepts nested active contracts (a city CLS inside its EPCI CLS) and reports them as information', () => {
+    const epci = contract({ id: 'cls-metropole', perimeterType: 'epci', perimeter: { communes: [], epci: ['200000001'] } });
+    const city = contract({ id: 'cls-ville', perimeter: { communes: ['01002'], epci: [] } });
+    for (const r of [registry(epci, city), registry(city, epci)]) {
+      const issues = validateRegistry(r, cog);
+      expect(issues.filter((i) => i.level !== 'info')).toEqual([]);
+      const info = issues.filter((i) => i.level === 'info');
+      expect(info).toHaveLength(1);
+      expect(info[0]!.message).toMatch(/cls-ville .* imbriqué dans cls-metropole/);
+    }
+  });
+
+  it('accepts two active contracts on the same perimeter only as nesting (equal sets nest both ways)', () => {
+    const a = contract({ id: 'cls-a', perimeter: { communes: ['01001', '01002'], epci: [] } });
+    const b = contract({ id: 'cls-b', perimeter: { communes: ['01002', '01001'], epci: [] } });
+    expect(errors(registry(a, b))).toEqual([]);
   });
 
   it('only warns when an active contract shares communes with an ended or planned one', () => {
@@ -155,10 +177,10 @@ describe('validateRegistry', () => {
     expect(noUrl[0]).toMatchObject({ field: 'sources[0]', message: expect.stringContaining('source manquante') });
   });
 
-  it('accepts a titled non-public document with a warning', () => {
-    const r = registry(contract({ sources: [{ url: null, title: 'Présentation du projet', says: 'x' }] }));
-    expect(errors(r)).toEqual([]);
-    expect(warnings(r)[0]).toMatchObject({ field: 'sources' });
+  it('requires a public address: a titled non-public document completes one, never replaces it', () => {
+    const document = { url: null, title: 'Présentation du projet', says: 'x' };
+    expect(errors(registry(contract({ sources: [document] })))).toEqual([expect.objectContaining({ field: 'sources', message: expect.stringContaining('aucune adresse publique') })]);
+    expect(validateRegistry(registry(contract({ sources: [{ url: 'https://example.org/cls', says: 'signé' }, document] })), cog)).toEqual([]);
   });
 
   it('reports a bad status', () => {
@@ -238,5 +260,55 @@ describe('rollupCoverage', () => {
       { id: 'planned-2a', status: 'en_preparation', adjacentCommunes: ['2A004'] },
       { id: 'signed-01', status: 'signe', adjacentCommunes: ['01002'] },
     ]);
+  });
+});
+
+describe('status freshness', () => {
+  const contract = (over: Partial<Pick<Contract, 'status' | 'statusAsOf' | 'dates' | 'durationYears'>>) => ({
+    status: 'signe' as const,
+    statusAsOf: null,
+    dates: { engagement: null, signature: null, start: null, end: null },
+    durationYears: null,
+    ...over,
+  });
+
+  it('a status last reported longer ago than the contract lasts is « à confirmer » and does not cover', () => {
+    // Coulommiers: a 1-year CLS « en renouvellement » as of 2012.
+    const old = contract({ status: 'en_renouvellement', statusAsOf: '2012', durationYears: 1 });
+    expect(statusFreshness(old, '2026-12-02')).toEqual({ confirmed: false, lastInformation: '2012' });
+    expect(statusText(old, '2026-12-02')).toBe('statut à confirmer (dernière information : 2012)');
+    const roll = rollupCoverage(['77131'], [{ id: 'c', status: 'en_renouvellement', communes: ['77131'], unconfirmed: true }]);
+    expect(roll.coverage).toBe('none');
+    expect(roll.otherContracts.map((s) => s.id)).toEqual(['c']);
+  });
+
+  it('5 years when the duration is unknown; the newest of the status date and the contract dates counts', () => {
+    expect(statusFreshness(contract({ statusAsOf: '2021-12' }), '2026-11-30').confirmed).toBe(true);
+    expect(statusFreshness(contract({ statusAsOf: '2018' }), '2026-12-02').confirmed).toBe(false);
+    expect(statusFreshness(contract({ statusAsOf: '2018', dates: { engagement: null, signature: '2023-05', start: null, end: null } }), '2026-12-02')).toEqual({
+      confirmed: true,
+      lastInformation: '2023-05',
+    });
+    expect(statusText(contract({ statusAsOf: '2024' }), '2026-12-02')).toBe('Signé / en cours');
+  });
+
+  it('resolveContractsAt marks stale statuses unconfirmed and drops unmapped contracts', () => {
+    const resolved = resolveContractsAt(
+      [
+        { id: 'old', mapped: true, communes: ['77131'], ...contract({ status: 'en_renouvellement', statusAsOf: '2012', durationYears: 1 }) },
+        { id: 'new', mapped: true, communes: ['77284'], ...contract({ statusAsOf: '2024' }) },
+        { id: 'nowhere', mapped: false, communes: [], ...contract({ statusAsOf: '2024' }) },
+      ],
+      '2026-12-02',
+    );
+    expect(resolved).toEqual([
+      { id: 'old', status: 'en_renouvellement', communes: ['77131'], unconfirmed: true },
+      { id: 'new', status: 'signe', communes: ['77284'] },
+    ]);
+  });
+
+  it('ended contracts and undated statuses are left as they are', () => {
+    expect(statusFreshness(contract({ status: 'termine', statusAsOf: '2010' }), '2026-12-02').confirmed).toBe(true);
+    expect(statusFreshness(contract({}), '2026-12-02')).toEqual({ confirmed: true, lastInformation: null });
   });
 });

@@ -44,6 +44,26 @@ describe('guessMapping', () => {
     const m = guessMapping(readCsv(CSV), 'medecins.csv');
     expect(m).toMatchObject({ codeColumn: 'Code', codeLevel: 'commune', valueColumn: 'Médecins', label: 'medecins' });
   });
+  const sets = { commune: new Set(communes.keys()), epci: new Set(reference.indexes.epci!.keys()), departement: new Set(reference.indexes.departement!.keys()) };
+
+  it('never takes « valeur » for the code column, even when no code is known and the values look like département codes', () => {
+    const unknown = readCsv(['code;valeur', 'X1;2', 'X2;75', 'X3;12', 'X4;2'].join('\n'));
+    expect(guessMapping(unknown, 'f.csv', sets)).toMatchObject({ codeColumn: 'code', valueColumn: 'valeur' });
+    const shaped = readCsv(['code;valeur', '99999;2', '88888;75', '77777;1'].join('\n'));
+    expect(guessMapping(shaped, 'f.csv', sets)).toMatchObject({ codeColumn: 'code', codeLevel: 'commune', valueColumn: 'valeur' });
+  });
+
+  it('picks the code column by match rate, not position, and its level from what matches', () => {
+    // Two code-like columns: the first matches nothing, the second matches communes.
+    const two = readCsv(['id_interne;code_insee;nb', '123;2A004;1', '456;75056;2', '789;2A008;3'].join('\n'));
+    expect(guessMapping(two, 'f.csv', sets)).toMatchObject({ codeColumn: 'code_insee', codeLevel: 'commune', valueColumn: 'nb' });
+    const unnamed = readCsv(['libellé;territoire;effectif', 'Ajaccio;2A;1', 'Paris;75;2'].join('\n'));
+    expect(guessMapping(unnamed, 'f.csv', sets)).toMatchObject({ codeColumn: 'territoire', codeLevel: 'departement', valueColumn: 'effectif' });
+    const epci = readCsv(['dep;siren;v', '2A;242010056;1', '75;200054781;2'].join('\n'));
+    // Both columns match fully; the finer level wins the tie (an EPCI file with its département beside).
+    expect(guessMapping(epci, 'f.csv', sets)).toMatchObject({ codeColumn: 'siren', codeLevel: 'epci' });
+  });
+
   it('tells SIREN and département codes from commune codes', () => {
     expect(guessCodeLevel(['200054781', '242010056'])).toBe('epci');
     expect(guessCodeLevel(['01', '2A', '971'])).toBe('departement');
@@ -107,5 +127,19 @@ describe('buildCustomIndicator', () => {
     expect((r.entry.levels.departement as { reason: string }).reason).toMatch(/ne s'emboîtent pas/);
     expect((r.entry.levels.commune as { reason: string }).reason).toMatch(/pas de valeur plus fine/);
     expect(r.file.levels.epci!.values).toEqual({ '200000000': null, '200054781': 7, '242010056': 5 });
+  });
+});
+
+describe('duplicate codes in an imported file', () => {
+  it('names each conflicting code with the value kept (first row) and those set aside; identical repeats are listed apart', () => {
+    const csv = ['Code;Valeur', '2A004;12,5', '2A008;3', '2A004;13', '2A008;3', '2A004;s'].join('\r\n');
+    const table = readCsv(csv);
+    const mapping = { ...guessMapping(table, 'doublons.csv'), aggregation: 'none' as const };
+    const r = buildCustomIndicator(table, mapping, reference, 'byo:dup', 'doublons.csv');
+    expect(r.report.outcomes.duplicate).toBe(3);
+    expect(r.conflictingDuplicates).toEqual([{ code: '2A004', kept: '12,5', ignored: ['13', 'vide'] }]);
+    expect(r.identicalDuplicates).toEqual(['2A008']);
+    // The value kept is the first row's.
+    expect(r.file.levels.commune!.values['2A004']).toBe(12.5);
   });
 });

@@ -75,7 +75,7 @@ describe('computeIndicator', () => {
     const def: IndicatorDefinition = { ...base, id: 'n', reading: { kind: 'value', column: 'n' }, aggregation: 'count', decimals: 0 };
     const out = computeIndicator(def, territories({ '01001': { n: 1 }, '01002': { n: 2 } }), frame);
     expect(out.file.levels.epci!.values).toEqual({ E1: 3, E2: null });
-    expect(out.file.france).toEqual({ value: null, coverage: 0.4 });
+    expect(out.file.france).toEqual({ value: null, coverage: 0.4, absence: 'notComputable' });
   });
 
   it('BV-native: no commune, EPCI or département value; France by population weight', () => {

@@ -72,13 +72,14 @@ function contractsFixture(): ContractsOverlay {
     version: 1,
     referenceDate: '2025-11',
     statusLabels: {} as ContractsOverlay['statusLabels'],
+    registry: { contracts: 4, mapped: 3, byStatus: {}, referenceDate: '2025-11', regions: [] },
+    coverage: { statuses: ['signe', 'en_renouvellement'], asOf: '2025-11', france: { covered: 0, total: 0, share: null, withoutPopulation: 0 }, departement: {}, region: {} },
     contracts: [
       contract('a', 'signe', ['77131', '77001']),
       contract('b', 'envisage', ['77002']),
       contract('c', 'signe', ['77003']),
       contract('z', 'en_preparation', []),
     ],
-    perimeters: { type: 'FeatureCollection', features: [] },
   };
 }
 

@@ -163,6 +163,7 @@ describe('contract legend model', () => {
       signe: 2,
       en_renouvellement: 0,
       termine: 0,
+      a_confirmer: 0,
     });
     expect(model.items.find((i) => i.status === 'signe')?.label).toBe('Signé / en cours');
   });

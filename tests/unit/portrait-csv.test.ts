@@ -52,7 +52,8 @@ describe('portrait CSV', () => {
     expect(lines).toContain('identite;Code;2A004');
     expect(lines).toContain('identite;Nom;"Ajaccio; ""ville"""');
     const apl = lines.find((l) => l.startsWith('Offre de soins de premier recours;APL;'));
-    expect(apl).toBe('Offre de soins de premier recours;APL;3,3;c/an/hab;1;2;100;;3,5;;;DREES, APL 2023');
+    // Full precision (3.25, not the 1-decimal display 3,3): a spreadsheet rounds it once, as the screen does.
+    expect(apl).toBe('Offre de soins de premier recours;APL;3,25;c/an/hab;1;2;100;;3,5;;;DREES, APL 2023');
   });
 
   it('leaves missing values empty, never 0', () => {

@@ -81,7 +81,7 @@ export function ContractCard() {
       <p className="fr-mb-1w cls-contract-card__status" data-testid="contract-card-status" data-status={card.status}>
         <ContractSwatch swatch={contractSwatch(card.status)} />
         <strong>{card.statusLabel}</strong>
-        {card.statusAsOf && <span className="fr-text--xs"> {t.card.statusAsOf(card.statusAsOf)}</span>}
+        {card.statusAsOf && <span className="fr-text--xs" data-testid="contract-card-status-as-of"> {t.card.statusAsOf(card.statusAsOf, card.statusAsOfApproximate)}</span>}
       </p>
       {!card.mapped && (
         <p className="fr-text--sm fr-mb-1w" data-testid="contract-card-unmapped">
@@ -89,8 +89,10 @@ export function ContractCard() {
         </p>
       )}
       <dl className="cls-contract-card__facts">
+        <Row label={t.card.generation} value={card.generation === null ? null : t.card.generationValue(card.generation)} testId="contract-card-generation" />
         <Row label={t.card.engagement} value={card.engagement} testId="contract-card-engagement" />
         <Row label={t.card.signature} value={card.signature} testId="contract-card-signature" />
+        {card.start && <Row label={t.card.start} value={card.start} testId="contract-card-start" />}
         <Row label={t.card.end} value={card.end} testId="contract-card-end" />
         {card.period && <Row label={t.card.period} value={card.period} />}
         <Row label={t.card.duration} value={card.durationYears === null ? null : t.card.durationValue(card.durationYears)} testId="contract-card-duration" />

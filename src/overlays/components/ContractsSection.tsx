@@ -11,6 +11,8 @@ import { overlayData, useResource } from '../service.ts';
 import { openContractCard } from '../state.ts';
 import { useTerritoryCommunes } from './use-territory-communes.ts';
 import type { ContractsOverlay } from '../../lib/overlay-format.ts';
+import type { TerritoryRecord } from '../../data/types.ts';
+import { RegistryNote } from './RegistryNote.tsx';
 
 const t = fr.overlays;
 
@@ -36,6 +38,34 @@ function ContractLink({ overlay, id, suffix }: { overlay: ContractsOverlay; id: 
   );
 }
 
+const percentFr = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/** The registry-based coverage indicator for the territory's département or région, and France. */
+function CoverageIndicator({ overlay, territory }: { overlay: ContractsOverlay; territory: TerritoryRecord }) {
+  const rows: Array<{ key: string; label: string; share: number | null }> = [];
+  const { coverage } = overlay;
+  if (territory.level === 'region') rows.push({ key: 'region', label: territory.name, share: coverage.region[territory.code]?.share ?? null });
+  const dep = territory.level === 'departement' ? territory.code : territory.parents.departement;
+  if (dep && territory.level !== 'region') {
+    const name = territory.level === 'departement' ? territory.name : (getTerritory('departement', dep)?.name ?? dep);
+    rows.push({ key: 'departement', label: name, share: coverage.departement[dep]?.share ?? null });
+  }
+  rows.push({ key: 'france', label: t.contracts.coverageIndicatorFrance, share: coverage.france.share });
+  return (
+    <div className="fr-mb-1w" data-testid="panel-contracts-indicator">
+      <p className="fr-text--sm fr-text--bold fr-mb-0">{t.contracts.coverageIndicator}</p>
+      <ul className="fr-text--sm fr-mb-0">
+        {rows.map((r) => (
+          <li key={r.key} data-scope={r.key} data-share={r.share ?? ''}>
+            {t.contracts.coverageIndicatorValue(r.share === null ? t.card.unknown : percentFr.format(r.share), r.label)}
+          </li>
+        ))}
+      </ul>
+      <p className="fr-text--xs fr-mb-0 cls-legend__note">{t.contracts.coverageIndicatorNote}</p>
+    </div>
+  );
+}
+
 export function ContractsSection({ territory }: PanelSectionProps) {
   const communes = useTerritoryCommunes(territory);
   const contracts = useResource(overlayData.contracts);
@@ -56,7 +86,13 @@ export function ContractsSection({ territory }: PanelSectionProps) {
   return (
     <div data-testid="panel-contracts" data-coverage={coverage.coverage}>
       <p className={`fr-badge fr-mb-1w ${coverage.coverage === 'covered' ? 'fr-badge--success' : coverage.coverage === 'partial' ? 'fr-badge--warning' : 'fr-badge--info'}`} data-testid="panel-coverage">
-        {coverage.coverage === 'covered' ? t.coverage.covered : coverage.coverage === 'partial' ? t.coverage.partial(communeNames(coverage.covered)) : t.coverage.none}
+        {coverage.coverage === 'covered'
+          ? t.coverage.covered
+          : coverage.coverage === 'partial'
+            ? t.coverage.partial(communeNames(coverage.covered))
+            : coverage.otherContracts.length > 0
+              ? t.coverage.noneInForce(overlay.registry.contracts)
+              : t.coverage.none(overlay.registry.contracts)}
       </p>
       {coverage.coverage === 'partial' && (
         <p className="fr-text--xs fr-mb-1w">{t.coverage.communesIn(coverage.covered.length, total)}</p>
@@ -91,9 +127,9 @@ export function ContractsSection({ territory }: PanelSectionProps) {
           ))}
         </ul>
       )}
-      <p className="fr-text--xs fr-mb-0 cls-legend__note">
-        {t.coverage.rule} {t.contracts.sample}
-      </p>
+      <CoverageIndicator overlay={overlay} territory={territory} />
+      <p className="fr-text--xs fr-mb-0 cls-legend__note">{t.coverage.rule}</p>
+      <RegistryNote overlay={overlay} testId="panel-registry-note" />
     </div>
   );
 }

@@ -48,6 +48,8 @@ export const CONTRACT_STATUS_STYLES: Readonly<Record<ContractStatus, ContractSta
   en_preparation: { color: '#a94645', fill: 'none', fillOpacity: 0, lineWidth: 2.5, dash: [1.2, 1.2], order: 2 },
   envisage: { color: '#a94645', fill: 'hatch', fillOpacity: 0, lineWidth: 1.5, dash: [0.4, 1.6], order: 1 },
   termine: { color: '#666666', fill: 'none', fillOpacity: 0, lineWidth: 1.2, dash: [6, 2, 1, 2], order: 0 },
+  // Listed by a source without a usable status: a brown dash-dot-dot, no fill (neither covered nor excluded).
+  a_confirmer: { color: '#6e4a2e', fill: 'none', fillOpacity: 0, lineWidth: 2, dash: [4, 1.5, 1, 1.5, 1, 1.5], order: 0.5 },
 };
 
 /** Highlight of the contract whose card is open. */
@@ -84,6 +86,29 @@ function statusFilter(status: ContractStatus): FilterSpecification {
   return ['==', ['get', CONTRACT_STATUS_PROPERTY], status];
 }
 
+/** Shows no feature (a status filtered out). */
+const NOTHING: FilterSpecification = ['boolean', false];
+
+/** Filter of the click layer: the perimeters of the shown statuses. */
+export function contractHitFilter(shown: readonly ContractStatus[]): FilterSpecification {
+  return shown.length > 0 ? ['match', ['get', CONTRACT_STATUS_PROPERTY], [...shown], true, false] : NOTHING;
+}
+
+/**
+ * The filter of every contract layer for a set of shown statuses (the status
+ * filter of the legend): per-status layers show their status or nothing, the
+ * click layer the shown ones; highlight layers keep theirs.
+ */
+export function contractStatusFilters(shown: readonly ContractStatus[]): Array<{ layerId: string; filter: FilterSpecification }> {
+  const set = new Set(shown);
+  const result: Array<{ layerId: string; filter: FilterSpecification }> = [{ layerId: CONTRACTS_HIT_LAYER_ID, filter: contractHitFilter(shown) }];
+  for (const status of CONTRACT_STATUSES) {
+    const filter = set.has(status) ? statusFilter(status) : NOTHING;
+    for (const part of ['fill', 'hatch', 'line'] as const) result.push({ layerId: contractLayerId(status, part), filter });
+  }
+  return result;
+}
+
 export interface ContractLayerOptions {
   /** Statuses to show (default: all). */
   statuses?: readonly ContractStatus[];
@@ -97,7 +122,7 @@ export function contractLayerSpecs(options: ContractLayerOptions = {}): Array<Fi
       id: CONTRACTS_HIT_LAYER_ID,
       type: 'fill',
       source: CONTRACTS_SOURCE_ID,
-      filter: shown.size > 0 ? ['match', ['get', CONTRACT_STATUS_PROPERTY], [...shown], true, false] : ['boolean', false],
+      filter: contractHitFilter([...shown]),
       paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
     },
   ];
