@@ -112,11 +112,15 @@ export class MapController {
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.emitHover(null, null));
     this.map.on('click', (e) => this.onClick(e));
-    // A tile of a territory source that fails (a 404 is only sea, and no error) is a level that cannot be drawn.
+    // A tile of a territory source the server refuses (an HTTP error; a 404 is only sea, and a cancelled
+    // request no error at all) is a level that cannot be drawn.
     this.map.on('error', (e) => {
       const sourceId = (e as { sourceId?: string }).sourceId;
+      const status = (e.error as { status?: number }).status;
       const level = LEVELS.find((l) => territorySourceId(l) === sourceId);
-      if (level && this.addedLevels.has(level)) this.emit('levelstatus', level, 'error', new Error(e.error.message));
+      if (level && this.addedLevels.has(level) && status !== undefined && status >= 400 && status !== 404) {
+        this.emit('levelstatus', level, 'error', new Error(e.error.message));
+      }
     });
     this.map.on('moveend', () => {
       const view = this.getView();
