@@ -72,7 +72,10 @@ export class Atlas {
     // MapLibre start-up (the controller gets the same cached promise).
     const first = this.store.getState().level;
     this.manifest().then(
-      (m) => void loadLevelGeometry(m, first).catch(() => undefined),
+      (m) => {
+        void loadLevelGeometry(m, first).catch(() => undefined);
+        for (const level of SUPRA_LEVELS) void loadTerritoryIndex(m, level).catch(() => undefined);
+      },
       () => undefined,
     );
     onIndexLoaded((level, lookup) => {
@@ -136,6 +139,8 @@ export class Atlas {
   private async boot(controller: MapController, initial: UrlState): Promise<void> {
     try {
       const manifest = await this.manifest();
+      // Small indexes first (names for the tooltip, panel and search).
+      const supra = Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
       await controller.setLevel(initial.level);
       if (initial.selection) {
         // An unknown selection is dropped by settleLink, with a notice.
@@ -147,8 +152,7 @@ export class Atlas {
       this.timings.firstIdle = Math.round(performance.now());
       performance.mark('atlas:first-idle');
       this.resolveReady();
-      // Names for the tooltip, the panel and search: small, but nothing the first frame needs.
-      await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
+      await supra;
       // The commune index (8 MB of JSON parsed on the main thread) only where communes are shown, once drawn;
       // search, the perimeter builder and portraits load it when they need it.
       if (this.store.getState().level === 'commune') void this.ensureIndex('commune');
