@@ -5,7 +5,7 @@
 import { defaultContext } from './lib/context.ts';
 import { runBuild } from './lib/run-build.ts';
 import { buildBoundaries } from './boundaries/index.ts';
-import { buildCommuneTiles } from './boundaries/tiles.ts';
+import { buildTerritoryTiles } from './boundaries/tiles.ts';
 import { buildIndicators } from './indicators/index.ts';
 import { buildOverlays } from './overlays/index.ts';
 import { buildPerimeterPassage } from './perimeter-passage.ts';
@@ -15,7 +15,7 @@ import { buildTrends } from './trends/index.ts';
 const ctx = defaultContext();
 await runBuild(ctx, [
   ['boundaries: communes, EPCI, bassins de vie, départements, régions', buildBoundaries],
-  ['tiles: commune vector tiles from the published topology', buildCommuneTiles],
+  ['tiles: vector tiles of every level from the published topology', buildTerritoryTiles],
   ['labels: place-name points (régions, départements, communes)', buildLabels],
   ['overlays: contracts, zones, care offer', buildOverlays],
   ['indicators: catalogue, values per level, match reports', buildIndicators],

@@ -1,11 +1,13 @@
-// Pre-cut vector tiles of the commune level (docs/data-format.md, `tiles`):
-// the commune TopoJSON of every zone as it is published (so tiles and
-// topology agree), simplified per zoom on its shared arcs, cut by geojson-vt
-// and encoded by vt-pbf into an XYZ folder `tiles/commune/{z}/{x}/{y}.pbf`,
-// one source layer `territories`, one property `code`.
+// Pre-cut vector tiles of every level (docs/data-format.md, `tiles`): each
+// level's TopoJSON of every zone as it is published (so tiles and topology
+// agree), simplified per zoom on its shared arcs, cut by geojson-vt and
+// encoded by vt-pbf into an XYZ folder `tiles/{level}/{z}/{x}/{y}.pbf`, one
+// source layer `territories`, one property `code`.
 //
 // MapLibre tiling 35k polygons itself costs seconds (../shared/PERFORMANCE.md);
-// a static folder of tiles costs a few small requests per view.
+// a static folder of tiles costs a few small requests per view. The coarser
+// levels are tiled too: the first view then fetches a few tiles instead of
+// decoding a TopoJSON into a GeoJSON that MapLibre parses and tiles again.
 //
 // No gaps, no vanishing communes: geojson-vt's own simplification works ring
 // by ring (neighbours lose different vertices of their common border: hairline
@@ -20,6 +22,7 @@ import { feature as topoFeature } from 'topojson-client';
 import { presimplify, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BuildContext } from '../lib/context.ts';
+import { LEVELS, type Level } from '../../src/lib/levels.ts';
 import { updateManifest } from '../lib/manifest.ts';
 import type { BBox } from './types.ts';
 import { DEFAULT_MIN_WEIGHT, protectRings, type ZoneTopology } from './topology.ts';
@@ -279,27 +282,21 @@ export function writeTiles(outDir: string, name: string, set: TileSet, options: 
 }
 
 export interface TilesReport extends TilesManifestEntry {
+  level: Level;
   seconds: number;
   /** Per zoom: tiles, raw and gzip bytes, largest tile (gzip). */
   zooms: Record<number, { tiles: number; bytes: number; gzipBytes: number; maxGzipBytes: number }>;
   placeholders: Record<number, number>;
 }
 
-/**
- * The tiles step: reads the commune TopoJSON the boundaries step published
- * (manifest.json → geometry.commune), cuts it, writes tiles/commune/ and the
- * manifest's `tiles.commune` entry, and build-report/tiles.json.
- */
-export async function buildCommuneTiles(ctx: BuildContext): Promise<void> {
+/** Cuts one level's published topology (manifest.json → geometry[level]) into tiles/<level>/. */
+function tileLevel(ctx: BuildContext, manifest: { geometry?: Partial<Record<Level, Array<{ url: string }>>> }, level: Level): TilesReport {
   const started = performance.now();
-  const manifest = JSON.parse(readFileSync(path.join(ctx.outDir, 'manifest.json'), 'utf8')) as { geometry?: { commune?: Array<{ url: string }> } };
-  const files = manifest.geometry?.commune ?? [];
-  if (files.length === 0) throw new Error('manifest.json has no commune geometry: run the boundaries step first');
+  const files = manifest.geometry?.[level] ?? [];
+  if (files.length === 0) throw new Error(`manifest.json has no ${level} geometry: run the boundaries step first`);
   const topologies = files.map((f) => JSON.parse(readFileSync(path.join(ctx.outDir, f.url), 'utf8')) as ZoneTopology);
   const set = cutTiles(topologies);
-  const entry = writeTiles(ctx.outDir, 'commune', set);
-  updateManifest(ctx, [], { tiles: { commune: entry } });
-
+  const entry = writeTiles(ctx.outDir, level, set);
   const zooms: TilesReport['zooms'] = {};
   for (const [key, data] of set.tiles) {
     const z = Number(key.split('/')[0]);
@@ -310,10 +307,25 @@ export async function buildCommuneTiles(ctx: BuildContext): Promise<void> {
     e.gzipBytes += gz;
     e.maxGzipBytes = Math.max(e.maxGzipBytes, gz);
   }
-  const report: TilesReport = { ...entry, seconds: Math.round((performance.now() - started) / 100) / 10, zooms, placeholders: set.placeholders };
+  return { ...entry, level, seconds: Math.round((performance.now() - started) / 100) / 10, zooms, placeholders: set.placeholders };
+}
+
+/**
+ * The tiles step: reads the TopoJSON the boundaries step published for each
+ * level, cuts it, writes tiles/<level>/ and the manifest's `tiles` entries,
+ * and build-report/tiles.json (the commune report, the other levels under
+ * `levels`).
+ */
+export async function buildTerritoryTiles(ctx: BuildContext): Promise<void> {
+  const manifest = JSON.parse(readFileSync(path.join(ctx.outDir, 'manifest.json'), 'utf8')) as { geometry?: Partial<Record<Level, Array<{ url: string }>>> };
+  const reports = LEVELS.map((level) => tileLevel(ctx, manifest, level));
+  const entries = Object.fromEntries(reports.map(({ level, seconds: _s, zooms: _z, placeholders: _p, ...entry }) => [level, entry]));
+  updateManifest(ctx, [], { tiles: entries });
+  const [commune, ...others] = reports;
+  const report = { ...commune!, levels: Object.fromEntries(others.map((r) => [r.level, r])) };
   mkdirSync(ctx.reportDir, { recursive: true });
   writeFileSync(path.join(ctx.reportDir, 'tiles.json'), `${JSON.stringify(report, null, 2)}\n`);
-  ctx.log(tilesSummary(report));
+  for (const r of reports) ctx.log(tilesSummary(r));
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`.padStart(9);
@@ -323,6 +335,6 @@ export function tilesSummary(report: TilesReport): string {
   for (const [z, e] of Object.entries(report.zooms)) {
     lines.push(`  ${z.padStart(4)} ${String(e.tiles).padStart(6)} ${kb(e.bytes)} ${kb(e.gzipBytes)} ${kb(e.maxGzipBytes)} ${String(report.placeholders[Number(z)] ?? 0).padStart(13)}`);
   }
-  lines.push(`  commune tiles z${report.minzoom}–${report.maxzoom}: ${report.tiles} tiles, ${(report.bytes / 1e6).toFixed(2)} MB raw, ${(report.gzipBytes / 1e6).toFixed(2)} MB gzip; tiles step ${report.seconds} s`);
+  lines.push(`  ${report.level} tiles z${report.minzoom}–${report.maxzoom}: ${report.tiles} tiles, ${(report.bytes / 1e6).toFixed(2)} MB raw, ${(report.gzipBytes / 1e6).toFixed(2)} MB gzip; tiles step ${report.seconds} s`);
   return lines.join('\n');
 }

@@ -120,7 +120,14 @@ export class Atlas {
 
     // React state → map.
     this.store.subscribe((state, previous) => {
-      if (state.level !== previous.level) void controller.setLevel(state.level).catch(() => undefined);
+      if (state.level !== previous.level) {
+        void controller.setLevel(state.level).then(
+          () => {
+            if (state.level === 'commune' && this.store.getState().level === 'commune') controller.map.once('idle', () => void this.ensureIndex('commune'));
+          },
+          () => undefined,
+        );
+      }
       if (state.selection !== previous.selection) controller.setSelection(state.selection);
     });
     controller.setSelection(initial.selection);
@@ -146,8 +153,9 @@ export class Atlas {
       performance.mark('atlas:first-idle');
       this.resolveReady();
       await supra;
-      // Communes (the biggest index) once the first view is up.
-      void this.ensureIndex('commune');
+      // The commune index (8 MB of JSON parsed on the main thread) only where communes are shown, once drawn;
+      // search, the perimeter builder and portraits load it when they need it.
+      if (this.store.getState().level === 'commune') void this.ensureIndex('commune');
     } catch (error) {
       this.store.setState({ error: fr.app.loadError });
       this.rejectReady(error);

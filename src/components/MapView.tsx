@@ -1,6 +1,6 @@
 // The map container: creates the MapLibre map once through the Atlas, shows
 // the hover tooltip (DOM, no map glyphs) and a text alternative of the map.
-import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import { fr, frInput } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
@@ -26,7 +26,8 @@ export function MapView({ tooltipLines }: { tooltipLines: readonly TooltipLine[]
   const selection = useAtlasState((s) => s.selection);
   useAtlasState((s) => s.indexVersion);
 
-  useEffect(() => {
+  // Before the first paint (not after it, as an effect would): the map's style, worker and tiles start sooner.
+  useLayoutEffect(() => {
     const controller = atlas.attachMap(containerRef.current!);
     return controller.on('hover', (ref, point) => setHover(ref && point ? { ref, x: point.x, y: point.y } : null));
   }, [atlas]);

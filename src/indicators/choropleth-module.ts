@@ -1,31 +1,28 @@
 // The map side of the indicator layer: one fill layer per level in the
 // `choropleth` band, over the level's territory source (already on the map:
-// geometry is never re-uploaded). Values arrive as feature-state
-// ({ value, cls }) and colours as a small expression on `cls`.
+// geometry is never re-uploaded). Each territory's class and colour arrive as
+// feature-state ({ cls, color }); a restyle writes only the territories whose
+// colour changed, once each, and the layer's paint never changes.
 import type { Level } from '../lib/levels.ts';
 import type { LayerContext, MapLayerModule } from '../map/layer-module.ts';
-import {
-  choroplethFillColor,
-  choroplethLayer,
-  choroplethLayerId,
-  type TerritoryState,
-} from './indicator-choropleth.ts';
-import type { Classification } from '../lib/classify.ts';
+import { choroplethLayer, choroplethLayerId, type TerritoryState } from './indicator-choropleth.ts';
 import { featureTarget, territoryLayerSource } from '../layers/territories.ts';
 
-type Paint = Pick<Classification, 'colors' | 'noDataColor'>;
+const CLEARED: TerritoryState = { cls: null, color: null };
 
 export class ChoroplethModule implements MapLayerModule {
   readonly id = 'indicator-choropleth';
   private ctx: LayerContext | null = null;
   private readonly added = new Set<Level>();
-  /** Codes holding a non-null feature-state per level (to clear them on change). */
-  private readonly painted = new Map<Level, Set<string>>();
+  /** The state written on each territory holding a colour, per level (to write only what changes). */
+  private readonly painted = new Map<Level, Map<string, TerritoryState>>();
   private readonly waiters = new Set<() => void>();
   private shown: Level | null = null;
+  private current: Level | null = null;
 
   install(ctx: LayerContext): void {
     this.ctx = ctx;
+    this.current = ctx.level;
     if (ctx.map.getSource(ctx.territorySourceId(ctx.level))) this.ensureLayer(ctx.level);
     for (const w of this.waiters) w();
     this.waiters.clear();
@@ -33,7 +30,10 @@ export class ChoroplethModule implements MapLayerModule {
 
   onLevelChange(level: Level, ctx: LayerContext): void {
     this.ctx = ctx;
+    this.current = level;
     this.ensureLayer(level);
+    // Only the level shown keeps its layer laid out (a hidden level's source then loads no tiles).
+    for (const l of this.added) this.setLayout(l, l === level ? 'visible' : 'none');
     for (const w of this.waiters) w();
     this.waiters.clear();
   }
@@ -54,46 +54,55 @@ export class ChoroplethModule implements MapLayerModule {
     if (!ctx || this.added.has(level)) return;
     const sourceId = ctx.territorySourceId(level);
     if (!ctx.map.getSource(sourceId)) return;
-    ctx.addLayer('choropleth', { ...choroplethLayer(level, sourceId, null, this.shown === level), ...territoryLayerSource(level) });
+    ctx.addLayer('choropleth', { ...choroplethLayer(level, sourceId, level === this.current, this.shown === level), ...territoryLayerSource(level) });
     this.added.add(level);
   }
 
-  /** Shows the choropleth of one level (or none) and hides the others. */
+  private setLayout(level: Level, visibility: 'visible' | 'none'): void {
+    const map = this.ctx?.map;
+    const id = choroplethLayerId(level);
+    if (map?.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
+  }
+
+  /** Shows the choropleth of one level (or none) and hides the others (opacity: no new layout). */
   show(level: Level | null): void {
     this.shown = level;
     const map = this.ctx?.map;
     if (!map) return;
     for (const l of this.added) {
       const id = choroplethLayerId(l);
-      const visibility = l === level ? 'visible' : 'none';
-      if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
+      const opacity = l === level ? 1 : 0;
+      if (map.getLayer(id) && map.getPaintProperty(id, 'fill-opacity') !== opacity) map.setPaintProperty(id, 'fill-opacity', opacity);
     }
-  }
-
-  setPaint(level: Level, paint: Paint): void {
-    const map = this.ctx?.map;
-    if (!map || !this.added.has(level)) return;
-    map.setPaintProperty(choroplethLayerId(level), 'fill-color', choroplethFillColor(paint));
   }
 
   /**
-   * Writes { value, cls } on every territory in `states`, and null on those
-   * painted before that `states` does not list.
+   * Makes `states` the feature-state of the level's territories: writes each
+   * territory whose colour differs from what it holds, and clears those that
+   * held a colour and that `states` leaves without one. Returns how many
+   * territories were written.
    */
-  setStates(level: Level, states: ReadonlyMap<string, TerritoryState>): void {
+  setStates(level: Level, states: ReadonlyMap<string, TerritoryState>): number {
     const ctx = this.ctx;
-    if (!ctx || !this.added.has(level)) return;
-    const before = this.painted.get(level) ?? new Set<string>();
-    const now = new Set<string>();
-    for (const [code, state] of states) {
-      if (state.value === null && !before.has(code)) continue;
+    if (!ctx || !this.added.has(level)) return 0;
+    const before = this.painted.get(level) ?? new Map<string, TerritoryState>();
+    const now = new Map<string, TerritoryState>();
+    let written = 0;
+    const write = (code: string, state: TerritoryState) => {
       ctx.map.setFeatureState(featureTarget(level, code), state);
-      if (state.value !== null) now.add(code);
+      written++;
+    };
+    for (const [code, state] of states) {
+      const old = before.get(code);
+      if (state.color !== null) now.set(code, state);
+      if (old ? old.color === state.color && old.cls === state.cls : state.color === null) continue;
+      write(code, state);
     }
-    for (const code of before) if (!states.has(code)) ctx.map.setFeatureState(featureTarget(level, code), { value: null, cls: null });
+    for (const code of before.keys()) if (!states.has(code)) write(code, CLEARED);
     this.painted.set(level, now);
+    return written;
   }
 }
 
-/** The single instance listed in src/layers/registry.ts. */
+/** The single instance listed in src/features.ts. */
 export const choroplethModule = new ChoroplethModule();

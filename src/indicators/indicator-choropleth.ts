@@ -1,54 +1,52 @@
 // The indicator choropleth: pure builders only. One `Classification`
-// (src/lib/classify.ts) drives both the map and the legend: the fill colour is
-// a small expression on feature-state (`cls` = class index, set per territory
-// by setFeatureState), regenerated from the classification — never a
-// 35,000-stop `match` on codes, never a geometry re-upload.
+// (src/lib/classify.ts) drives both the map and the legend: each territory
+// carries its class and that class's colour in feature-state (`cls`,
+// `color`), and the layer's paint is one constant expression reading it —
+// never a 35,000-stop `match` on codes, never a geometry re-upload. The paint
+// never changes, so an indicator, classification or palette change only
+// writes the states that differ (a new data-driven paint would make MapLibre
+// lay out every tile of the source again).
 import type { ExpressionSpecification, FillLayerSpecification } from 'maplibre-gl';
 import type { AbsenceKind } from '../lib/absence.ts';
 import type { Level } from '../lib/levels.ts';
-import { valueToClass, type Classification } from '../lib/classify.ts';
+import { NO_DATA_COLOR, valueToClass, type Classification } from '../lib/classify.ts';
 import { compareCodes } from '../lib/codes.ts';
+import { territoryFillOutline } from '../layers/territories.ts';
 
 export const choroplethLayerId = (level: Level) => `indicator-${level}-fill`;
 
-/** Feature-state key of the class index written per territory. */
+/** Feature-state keys written per territory. */
 export const STATE_CLASS = 'cls';
+export const STATE_COLOR = 'color';
 
-/**
- * `fill-color` from the class index in feature-state:
- * ['case', ['==', cls, null], noData, ['match', cls, 0, c0, 1, c1, …, noData]].
- */
-export function choroplethFillColor(classification: Pick<Classification, 'colors' | 'noDataColor'>): ExpressionSpecification {
-  const cls: ExpressionSpecification = ['feature-state', STATE_CLASS];
-  const { colors, noDataColor } = classification;
-  if (colors.length === 0) return ['literal', noDataColor] as unknown as ExpressionSpecification;
-  const stops: (number | string)[] = [];
-  colors.forEach((color, i) => stops.push(i, color));
-  return ['case', ['==', cls, null], noDataColor, ['match', cls, ...stops, noDataColor]] as unknown as ExpressionSpecification;
+/** `fill-color`: the colour in feature-state, no-data grey for a territory without one. */
+export function choroplethFillColor(): ExpressionSpecification {
+  return ['to-color', ['coalesce', ['feature-state', STATE_COLOR], NO_DATA_COLOR]];
 }
 
-/** The choropleth fill layer of a level (in the `choropleth` band, above the land fill). */
-export function choroplethLayer(
-  level: Level,
-  sourceId: string,
-  classification: Pick<Classification, 'colors' | 'noDataColor'> | null,
-  visible: boolean,
-): FillLayerSpecification {
+/**
+ * The choropleth fill layer of a level (in the `choropleth` band, above the
+ * land fill). Shown and hidden through its opacity, a paint property: a
+ * visibility change would lay the whole source out again.
+ */
+export function choroplethLayer(level: Level, sourceId: string, visible: boolean, shown: boolean): FillLayerSpecification {
   return {
     id: choroplethLayerId(level),
     type: 'fill',
     source: sourceId,
     layout: { visibility: visible ? 'visible' : 'none' },
     paint: {
-      'fill-color': classification ? choroplethFillColor(classification) : '#d4d4d4',
-      'fill-antialias': false,
+      'fill-color': choroplethFillColor(),
+      'fill-opacity': shown ? 1 : 0,
+      'fill-opacity-transition': { duration: 0, delay: 0 },
+      ...territoryFillOutline(level),
     },
   };
 }
 
 export interface TerritoryState {
-  value: number | null;
   cls: number | null;
+  color: string | null;
 }
 
 /**
@@ -59,13 +57,14 @@ export interface TerritoryState {
 export function choroplethStates(
   codes: Iterable<string>,
   values: ReadonlyMap<string, number | null>,
-  breaks: readonly number[],
+  classification: Pick<Classification, 'breaks' | 'colors'>,
 ): Map<string, TerritoryState> {
   const out = new Map<string, TerritoryState>();
+  const { breaks, colors } = classification;
   for (const code of codes) {
     const v = values.get(code);
-    const value = v === undefined || v === null || !Number.isFinite(v) ? null : v;
-    out.set(code, { value, cls: valueToClass(value, breaks) });
+    const cls = valueToClass(v === undefined || v === null || !Number.isFinite(v) ? null : v, breaks);
+    out.set(code, { cls, color: cls === null ? null : (colors[cls] ?? null) });
   }
   return out;
 }

@@ -39,7 +39,7 @@ export interface IndicatorViewState {
 }
 
 export interface RestyleTiming {
-  /** What changed: data (feature-state rewritten) or paint only. */
+  /** What changed: feature-state written, nothing to write ('paint', the name kept for the bench), or no values at the level. */
   kind: 'states' | 'paint' | 'unavailable';
   /** ms of JS to compute classes and write feature-state / paint. */
   jsMs: number;
@@ -123,7 +123,6 @@ export class IndicatorService {
   private ranking: Ranking | null = null;
   private file: IndicatorFile | null = null;
   private run = 0;
-  private readonly appliedBreaks = new Map<Level, string>();
   private readonly appStore: AppStore;
   private readonly module: ChoroplethModule;
 
@@ -176,6 +175,8 @@ export class IndicatorService {
   }
 
   rankOf(code: string): { rank: number; of: number } | null {
+    // Ranked on first use (a sort of up to 35,000 values the restyle itself does not need).
+    if (!this.ranking && this.values) this.ranking = rankValues(this.values);
     const r = this.ranking?.rank.get(code);
     return r === undefined || !this.ranking ? null : { rank: r, of: this.ranking.ranked };
   }
@@ -263,9 +264,7 @@ export class IndicatorService {
       this.ranking = null;
       // Every territory drawn as no-data: the map says "nothing here", the panel says why.
       this.module.setStates(level, new Map());
-      this.module.setPaint(level, { colors: [], noDataColor: '#d4d4d4' });
       this.module.show(level);
-      this.appliedBreaks.delete(level);
       this.record({ kind: 'unavailable', jsMs: performance.now() - start });
       this.view.setState((v) => ({
         status: 'unavailable',
@@ -286,17 +285,12 @@ export class IndicatorService {
     if (index) for (const code of index.keys()) codes.add(code);
     const all = [...codes].map((c) => values.get(c) ?? null);
     const classification = classifyIndicator(all, entry, settings, france);
-    const key = `${entry.id}|${classification.breaks.join(',')}|${codes.size}`;
-    const dataChanged = this.appliedBreaks.get(level) !== key;
-    if (dataChanged) {
-      this.module.setStates(level, choroplethStates(codes, values, classification.breaks));
-      this.appliedBreaks.set(level, key);
-    }
-    this.module.setPaint(level, classification);
+    // Only territories whose colour changes are written (none when nothing did).
+    const dataChanged = this.module.setStates(level, choroplethStates(codes, values, classification)) > 0;
     this.module.show(level);
     const jsMs = performance.now() - start;
     this.values = values;
-    this.ranking = rankValues(values);
+    this.ranking = null;
     const legend = legendModel(classification, entry.label, entry.unit, france, absenceCounts(file.levels[level], [...codes].filter((c) => values.get(c) === null || values.get(c) === undefined)));
     this.record({ kind: dataChanged ? 'states' : 'paint', jsMs });
     this.view.setState((v) => ({

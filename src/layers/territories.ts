@@ -5,17 +5,21 @@
 // territory source spread `territoryLayerSource(level)`, feature-state calls
 // take `featureTarget(level, code)`.
 // Outlines stay thin and semi-transparent at national zoom so a choropleth
-// drawn under them is not washed out; hover and selection are
-// drawn from feature-state (`hover`, `selected`) in the highlight band.
+// drawn under them is not washed out. Hover and selection are drawn from a
+// small GeoJSON source of their own (the hovered / selected territory only):
+// feature-state highlight layers on a territory source would be drawn for
+// every territory and re-evaluated on every choropleth restyle.
 import type {
-  ExpressionSpecification,
   FillLayerSpecification,
+  FilterSpecification,
   GeoJSONSourceSpecification,
   LineLayerSpecification,
   VectorSourceSpecification,
 } from 'maplibre-gl';
 import type { Level } from '../lib/levels.ts';
 import type { LevelGeometry } from '../data/geometry.ts';
+
+type FillPaint = NonNullable<FillLayerSpecification['paint']>;
 
 export const TERRITORY_STYLE = {
   sea: '#e6edf3',
@@ -33,11 +37,19 @@ export const territoryLayerIds = (level: Level) => ({
   /** Land fill; the layer queried for hover and click. */
   fill: `territories-${level}-fill`,
   outline: `territories-${level}-outline`,
-  hoverFill: `territories-${level}-hover-fill`,
-  hoverOutline: `territories-${level}-hover-outline`,
-  selectedCasing: `territories-${level}-selected-casing`,
-  selectedOutline: `territories-${level}-selected-outline`,
 });
+
+/** The hovered and selected territories' geometry (features with `role`: 'hover' | 'selected'). */
+export const HIGHLIGHT_SOURCE_ID = 'territory-highlight';
+
+export const HIGHLIGHT_LAYER_IDS = {
+  hoverFill: 'territory-hover-fill',
+  hoverOutline: 'territory-hover-outline',
+  selectedCasing: 'territory-selected-casing',
+  selectedOutline: 'territory-selected-outline',
+} as const;
+
+export type HighlightRole = 'hover' | 'selected';
 
 /** Source layer of each level drawn from vector tiles (set when its source is built). */
 const sourceLayers = new Map<Level, string>();
@@ -83,9 +95,6 @@ export function featureTarget(level: Level, code?: string): { source: string; so
   };
 }
 
-const hovered: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
-const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-
 // Finer levels have denser outlines: lighter at national zoom.
 const OUTLINE_OPACITY: Record<Level, [number, number]> = {
   commune: [0.12, 0.45],
@@ -103,18 +112,41 @@ export function territoryFillLayer(level: Level, visible: boolean): FillLayerSpe
     type: 'fill',
     ...territoryLayerSource(level),
     layout: { visibility: visible ? 'visible' : 'none' },
-    paint: { 'fill-color': TERRITORY_STYLE.land, 'fill-antialias': false },
+    paint: { 'fill-color': TERRITORY_STYLE.land, ...territoryFillOutline(level) },
   };
 }
 
-/** Outline band: thin, semi-transparent borders, thicker when zoomed in. */
+/**
+ * Zoom from which a level's borders are a line layer; below it, hairlines of
+ * the fill layers. Only the levels with many borders at national zoom: the
+ * line layer of ~35,000 communes (or ~1,200 EPCI on the same arcs) is most of
+ * a frame's cost with software rendering, 1-pixel lines of the fill are a
+ * small part of it.
+ */
+export const LINE_MINZOOM: Partial<Record<Level, number>> = { commune: 8, epci: 7, bv: 7 };
+
+/** Paint of any fill layer over a level's territories (land, choropleth): its own borders below LINE_MINZOOM. */
+export function territoryFillOutline(level: Level): Pick<FillPaint, 'fill-antialias' | 'fill-outline-color'> {
+  const minzoom = LINE_MINZOOM[level];
+  if (minzoom === undefined) return { 'fill-antialias': false };
+  const [low, high] = OUTLINE_OPACITY[level];
+  const color = (alpha: number) => `rgba(30, 30, 30, ${alpha})`;
+  return {
+    'fill-antialias': true,
+    'fill-outline-color': ['interpolate', ['linear'], ['zoom'], 4, color(low), minzoom - 1, color(high * 0.6), minzoom, color(0)],
+  };
+}
+
+/** Outline band: thin, semi-transparent borders, thicker when zoomed in (from LINE_MINZOOM where set). */
 export function territoryOutlineLayer(level: Level, visible: boolean): LineLayerSpecification {
   const [low, high] = OUTLINE_OPACITY[level];
   return {
     id: territoryLayerIds(level).outline,
     type: 'line',
     ...territoryLayerSource(level),
-    layout: { visibility: visible ? 'visible' : 'none', 'line-join': 'round' },
+    ...(LINE_MINZOOM[level] !== undefined ? { minzoom: LINE_MINZOOM[level] } : {}),
+    // Miter joins (the default): round joins add triangles at every vertex, invisible at these widths.
+    layout: { visibility: visible ? 'visible' : 'none' },
     paint: {
       'line-color': TERRITORY_STYLE.outline,
       'line-opacity': ['interpolate', ['linear'], ['zoom'], 4, low, 9, high],
@@ -123,58 +155,41 @@ export function territoryOutlineLayer(level: Level, visible: boolean): LineLayer
   };
 }
 
-/** Highlight band: hover tint + outline, selection casing + outline. */
-export function territoryHighlightLayers(
-  level: Level,
-  visible: boolean,
-): [FillLayerSpecification, LineLayerSpecification, LineLayerSpecification, LineLayerSpecification] {
-  const ids = territoryLayerIds(level);
-  const source = territoryLayerSource(level);
-  const visibility = visible ? 'visible' : 'none';
+/** Highlight band: hover tint + outline, selection casing + outline, on the highlight source. */
+export function territoryHighlightLayers(): [FillLayerSpecification, LineLayerSpecification, LineLayerSpecification, LineLayerSpecification] {
+  const role = (r: HighlightRole): FilterSpecification => ['==', ['get', 'role'], r];
+  const source = HIGHLIGHT_SOURCE_ID;
   return [
     {
-      id: ids.hoverFill,
+      id: HIGHLIGHT_LAYER_IDS.hoverFill,
       type: 'fill',
-      ...source,
-      layout: { visibility },
-      paint: {
-        'fill-color': TERRITORY_STYLE.hoverFill,
-        'fill-opacity': ['case', hovered, 0.18, 0],
-        'fill-antialias': false,
-      },
+      source,
+      filter: role('hover'),
+      paint: { 'fill-color': TERRITORY_STYLE.hoverFill, 'fill-opacity': 0.18, 'fill-antialias': false },
     },
     {
-      id: ids.hoverOutline,
+      id: HIGHLIGHT_LAYER_IDS.hoverOutline,
       type: 'line',
-      ...source,
-      layout: { visibility, 'line-join': 'round' },
-      paint: {
-        'line-color': TERRITORY_STYLE.outline,
-        'line-opacity': ['case', hovered, 0.9, 0],
-        'line-width': 1.5,
-      },
+      source,
+      filter: role('hover'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': TERRITORY_STYLE.outline, 'line-opacity': 0.9, 'line-width': 1.5 },
     },
     {
-      id: ids.selectedCasing,
+      id: HIGHLIGHT_LAYER_IDS.selectedCasing,
       type: 'line',
-      ...source,
-      layout: { visibility, 'line-join': 'round' },
-      paint: {
-        'line-color': TERRITORY_STYLE.selectedCasing,
-        'line-opacity': ['case', selected, 1, 0],
-        'line-width': 6,
-      },
+      source,
+      filter: role('selected'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': TERRITORY_STYLE.selectedCasing, 'line-width': 6 },
     },
     {
-      id: ids.selectedOutline,
+      id: HIGHLIGHT_LAYER_IDS.selectedOutline,
       type: 'line',
-      ...source,
-      layout: { visibility, 'line-join': 'round' },
-      paint: {
-        'line-color': TERRITORY_STYLE.selected,
-        'line-opacity': ['case', selected, 1, 0],
-        'line-width': 3,
-      },
+      source,
+      filter: role('selected'),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': TERRITORY_STYLE.selected, 'line-width': 3 },
     },
   ];
 }

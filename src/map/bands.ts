@@ -1,6 +1,6 @@
 // Z-order bands of the map, bottom to top. A layer is added "into" a band by
 // inserting it before the band's end marker (an invisible background layer),
-// so modules added later (issues 3–5) never need to know each other's ids.
+// so modules added later never need to know each other's ids.
 import type { LayerSpecification } from 'maplibre-gl';
 
 export const BANDS = [
@@ -12,8 +12,10 @@ export const BANDS = [
   'outlines',
   /** Priority zones, contracts, hospitals… */
   'overlays',
-  /** Hover and selection, perimeter under construction. */
+  /** Perimeter under construction, lasso. */
   'highlight',
+  /** Hover and selection of a territory. */
+  'selection',
   /** Place names, on top of everything. */
   'labels',
 ] as const;

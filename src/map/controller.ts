@@ -18,6 +18,7 @@ import {
   territorySource,
   territorySourceId,
 } from '../layers/territories.ts';
+import { TerritoryHighlight } from './highlight.ts';
 import { bandEndMarkerId, type Band } from './bands.ts';
 import { baseStyle } from './style.ts';
 import type { LayerContext, MapLayerModule } from './layer-module.ts';
@@ -73,6 +74,7 @@ export class MapController {
   private readonly modules: MapLayerModule[] = [];
   private readonly loadGeometry: (level: Level) => Promise<LevelGeometry>;
   private occludedBottom = 0;
+  private readonly highlight: TerritoryHighlight;
 
   constructor(options: MapControllerOptions) {
     this.loadGeometry = options.loadGeometry;
@@ -96,13 +98,32 @@ export class MapController {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
 
+    // 'style.load' comes before the first frame, so a source added then is requested by that frame;
+    // 'load' comes after it, and the next frame waits for the first one's (software) rasterisation.
     this.styleReady = new Promise((resolve) => {
       if (this.map.isStyleLoaded()) resolve();
-      else this.map.once('load', () => resolve());
+      else this.map.once('style.load', () => resolve());
     });
+    this.highlight = new TerritoryHighlight(this.map, () => this.currentLevel, (level) => this.addedLevels.has(level));
+    void this.styleReady.then(() => {
+      this.highlight.addSource();
+      for (const layer of territoryHighlightLayers()) this.addLayerToBand('selection', layer);
+    });
+    // Tiles of the view arrived or the zoom changed: the highlighted shapes may be more precise now.
+    this.map.on('idle', () => this.highlight.refresh());
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.emitHover(null, null));
     this.map.on('click', (e) => this.onClick(e));
+    // A tile of a territory source the server refuses (an HTTP error; a 404 is only sea, and a cancelled
+    // request no error at all) is a level that cannot be drawn.
+    this.map.on('error', (e) => {
+      const sourceId = (e as { sourceId?: string }).sourceId;
+      const status = (e.error as { status?: number }).status;
+      const level = LEVELS.find((l) => territorySourceId(l) === sourceId);
+      if (level && this.addedLevels.has(level) && status !== undefined && status >= 400 && status !== 404) {
+        this.emit('levelstatus', level, 'error', new Error(e.error.message));
+      }
+    });
     this.map.on('moveend', () => {
       const view = this.getView();
       for (const l of this.listeners.moveend) l(view);
@@ -156,6 +177,7 @@ export class MapController {
     if (this.currentLevel !== level) return;
     this.applyVisibility();
     if (this.hover && this.hover.level !== level) this.setHover(null);
+    this.highlight.refresh();
     const ctx = this.layerContext();
     for (const m of this.modules) m.onLevelChange?.(level, ctx);
   }
@@ -180,10 +202,8 @@ export class MapController {
       this.map.addSource(territorySourceId(level), territorySource(geometry));
       this.addLayerToBand('base', territoryFillLayer(level, visible));
       this.addLayerToBand('outlines', territoryOutlineLayer(level, visible));
-      for (const layer of territoryHighlightLayers(level, visible)) this.addLayerToBand('highlight', layer);
       this.addedLevels.add(level);
       this.flushPendingStates(level);
-      if (this.selection?.level === level) this.writeState(this.selection, { selected: true });
       this.emit('levelstatus', level, 'ready', geometry);
     } catch (error) {
       this.emit('levelstatus', level, 'error', error instanceof Error ? error : new Error(String(error)));
@@ -202,16 +222,14 @@ export class MapController {
 
   setSelection(ref: TerritoryRef | null): void {
     if (sameRef(ref, this.selection)) return;
-    if (this.selection) this.writeState(this.selection, { selected: false });
     this.selection = ref;
-    if (ref) this.writeState(ref, { selected: true });
+    this.highlight.set('selected', ref);
   }
 
   setHover(ref: TerritoryRef | null): void {
     if (sameRef(ref, this.hover)) return;
-    if (this.hover) this.writeState(this.hover, { hover: false });
     this.hover = ref;
-    if (ref) this.writeState(ref, { hover: true });
+    this.highlight.set('hover', ref);
   }
 
   /**
@@ -235,9 +253,6 @@ export class MapController {
     this.pendingStates.delete(level);
     if (!this.addedLevels.has(level)) return;
     this.map.removeFeatureState(featureTarget(level), key);
-    // hover / selection are feature-state too: restore them.
-    if (this.selection?.level === level) this.writeState(this.selection, { selected: true });
-    if (this.hover?.level === level) this.writeState(this.hover, { hover: true });
   }
 
   /**
@@ -308,12 +323,6 @@ export class MapController {
       territorySourceId,
       whenLevelReady: (level) => this.ensureLevel(level),
     };
-  }
-
-  private writeState(ref: TerritoryRef, values: FeatureStateValues): void {
-    if (this.addedLevels.has(ref.level)) {
-      this.map.setFeatureState(featureTarget(ref.level, ref.code), values);
-    }
   }
 
   private flushPendingStates(level: Level): void {

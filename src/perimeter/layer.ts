@@ -171,12 +171,15 @@ export class PerimeterLayerModule implements MapLayerModule {
   /** Flags the perimeter's communes on the commune source (a diff: only changes are written). */
   setCommunes(codes: readonly string[]): void {
     this.wanted = new Set(codes);
+    this.addCommuneFill();
     this.flush();
   }
 
   private addCommuneFill(): void {
     const ctx = this.ctx;
-    if (!ctx || this.communeFillAdded) return;
+    // Added with the first commune of a perimeter: a feature-state layer on the commune source is
+    // drawn for every commune and re-evaluated at every restyle of the choropleth.
+    if (!ctx || this.communeFillAdded || this.wanted.size === 0) return;
     const source = ctx.territorySourceId('commune');
     if (!ctx.map.getSource(source)) return;
     // Under the outlines, above the choropleth: the tint must not hide borders.

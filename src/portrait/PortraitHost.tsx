@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import { fr } from '../i18n/fr.ts';
-import { Portrait } from './Portrait.tsx';
+import { LazyPortrait as Portrait } from './LazyPortrait.tsx';
 import { perimeterSubject, type PortraitSubject } from './subject.ts';
 import { SheetHandle } from '../published/SheetHandle.tsx';
 import { useUi } from '../published/ui-state.ts';

@@ -4,7 +4,7 @@
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import { fr } from '../i18n/fr.ts';
 import type { PanelSectionProps } from '../components/panel/section.ts';
-import { Portrait } from './Portrait.tsx';
+import { LazyPortrait as Portrait } from './LazyPortrait.tsx';
 import { territorySubject } from './subject.ts';
 
 export function PortraitSection({ territory }: PanelSectionProps) {

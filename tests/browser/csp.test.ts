@@ -1,7 +1,8 @@
 // The built site under its shipped Content-Security-Policy, sent as an HTTP
 // header on every file (the page, the scripts, the workers) on top of the
 // <meta> tag in index.html: every level draws, with no violation. Then under
-// a stricter host policy (no blob: at all) the levels still draw; and a
+// a stricter host policy (no blob: at all) the levels still draw (from their
+// vector tiles, with no violation at all); and a
 // geometry file that fails to load is said in French, not left blank.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -61,8 +62,8 @@ describe('Content-Security-Policy', () => {
     const server = await serve({ 'content-security-policy': strict });
     const atlas = await openAtlas(browser, server.url);
     for (const level of ['epci', 'bv'] as const) expect(await showLevel(atlas.page, level), level).toBeGreaterThan(50);
-    // The blob: geometry was refused (so the map read it itself) and nothing is reported broken.
-    expect(await cspViolations(atlas.page)).toContainEqual(expect.stringMatching(/^connect-src blob/));
+    // Every level is drawn from vector tiles: no blob: is needed, and nothing is reported broken.
+    expect(await cspViolations(atlas.page)).toEqual([]);
     expect(await atlas.page.locator('.atlas-map-status--error').count()).toBe(0);
     await closeAtlas(atlas);
   });
@@ -70,7 +71,7 @@ describe('Content-Security-Policy', () => {
   it('a geometry file that cannot be loaded is said in French', async () => {
     const server = await serve();
     const atlas = await openAtlas(browser, server.url);
-    await atlas.page.route(/geo\/bv-metro\.topo\.json/, (route) => route.fulfill({ status: 500, body: 'boom' }));
+    await atlas.page.route(/tiles\/bv\//, (route) => route.fulfill({ status: 500, body: 'boom' }));
     await atlas.page.locator('input[name="atlas-level"][value="bv"]').check({ force: true });
     const alert = atlas.page.locator('.atlas-map-status--error');
     await alert.waitFor({ timeout: 60_000 });

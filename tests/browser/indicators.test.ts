@@ -107,13 +107,13 @@ describe('indicator choropleth', () => {
     // 101 départements, each counted once.
     expect(legend.rows.reduce((s, r) => s + r.count, 0) + legend.noDataCount).toBe(101);
 
-    // The paint is the small feature-state expression, and a département carries its class.
+    // The paint is the small feature-state expression, and a département carries its class and that class's legend colour.
     const paint = await page.evaluate(() => JSON.stringify(window.__clsAtlas!.map!.getPaintProperty('indicator-departement-fill', 'fill-color')));
-    expect(paint).toContain('"feature-state","cls"');
+    expect(paint).toContain('"feature-state","color"');
     expect(paint.length).toBeLessThan(500);
-    const state77 = await page.evaluate(() => window.__clsAtlas!.map!.getFeatureState({ source: 'territories-departement', id: '77' }));
-    expect(typeof state77.value).toBe('number');
+    const state77 = await page.evaluate(() => window.__clsAtlas!.map!.getFeatureState({ source: 'territories-departement', sourceLayer: 'territories', id: '77' }));
     expect(state77.cls).toBeGreaterThanOrEqual(0);
+    expect(state77.color).toBe(view.colors[state77.cls as number]);
 
     // Announced to screen readers; URL carries the indicator.
     await expect.poll(() => page.locator('[data-testid="indicator-announcement"]').innerText()).toContain('Carte mise à jour');

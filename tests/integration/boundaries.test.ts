@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultContext, type BuildContext } from '../../scripts/lib/context.ts';
 import { buildBoundaries, type BoundariesReport } from '../../scripts/boundaries/index.ts';
 import { COMMUNE_LAYER_GZIP_BUDGET } from '../../scripts/boundaries/budget.ts';
-import { buildCommuneTiles, TILE_LAYER, type TilesManifestEntry, type TilesReport } from '../../scripts/boundaries/tiles.ts';
+import { buildTerritoryTiles, TILE_LAYER, type TilesManifestEntry, type TilesReport } from '../../scripts/boundaries/tiles.ts';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { emptyTerritories, polygonsOf, ringArea, type ZoneTopology } from '../../scripts/boundaries/topology.ts';
@@ -49,9 +49,9 @@ function hashTree(dir: string): Record<string, string> {
 
 beforeAll(async () => {
   await buildBoundaries(first);
-  await buildCommuneTiles(first);
+  await buildTerritoryTiles(first);
   await buildBoundaries(second);
-  await buildCommuneTiles(second);
+  await buildTerritoryTiles(second);
   manifest = readJson(first, 'manifest.json');
   for (const level of LEVELS) {
     const file = readJson<TerritoryIndex>(first, manifest.index[level]);

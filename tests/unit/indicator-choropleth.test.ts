@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { classify } from '../../src/lib/classify.ts';
+import { classify, NO_DATA_COLOR } from '../../src/lib/classify.ts';
 import {
   choroplethFillColor,
+  choroplethLayer,
   choroplethStates,
   formatRank,
   legendModel,
@@ -10,42 +11,47 @@ import {
 } from '../../src/indicators/indicator-choropleth.ts';
 
 describe('choroplethFillColor', () => {
-  it('is a case on a null class, then a match over the class index', () => {
-    const expr = choroplethFillColor({ colors: ['#aaa', '#bbb', '#ccc'], noDataColor: '#ddd' });
-    expect(expr).toEqual([
-      'case',
-      ['==', ['feature-state', 'cls'], null],
-      '#ddd',
-      ['match', ['feature-state', 'cls'], 0, '#aaa', 1, '#bbb', 2, '#ccc', '#ddd'],
-    ]);
+  it('reads the colour from feature-state, no-data grey without one', () => {
+    expect(choroplethFillColor()).toEqual(['to-color', ['coalesce', ['feature-state', 'color'], NO_DATA_COLOR]]);
   });
+});
 
-  it('stays small whatever the number of territories (one stop per class)', () => {
-    const values = Array.from({ length: 35_000 }, (_, i) => i);
-    const c = classify(values, { method: 'quantile', classes: 7 });
-    const expr = choroplethFillColor(c);
-    expect(JSON.stringify(expr).length).toBeLessThan(400);
-  });
-
-  it('paints everything as no data when there are no classes', () => {
-    expect(choroplethFillColor({ colors: [], noDataColor: '#d4d4d4' })).toEqual(['literal', '#d4d4d4']);
+describe('choroplethLayer', () => {
+  it('never changes its paint with the classification: shown and hidden through a constant opacity', () => {
+    const shown = choroplethLayer('commune', 'territories-commune', true, true);
+    const hidden = choroplethLayer('commune', 'territories-commune', true, false);
+    expect(shown.paint?.['fill-color']).toEqual(hidden.paint?.['fill-color']);
+    expect([shown.paint?.['fill-opacity'], hidden.paint?.['fill-opacity']]).toEqual([1, 0]);
+    expect(JSON.stringify(shown).length).toBeLessThan(600);
   });
 });
 
 describe('choroplethStates', () => {
-  it('gives each territory its class, and null for missing values and absent codes', () => {
+  it('gives each territory its class and that class colour, and null for missing values and absent codes', () => {
     const values = new Map<string, number | null>([
       ['01001', 1],
       ['2A004', 5],
       ['97611', null],
     ]);
-    const states = choroplethStates(['01001', '2A004', '97611', '75056'], values, [0, 2, 10]);
+    const states = choroplethStates(['01001', '2A004', '97611', '75056'], values, { breaks: [0, 2, 10], colors: ['#aaa', '#bbb'] });
     expect(Object.fromEntries(states)).toEqual({
-      '01001': { value: 1, cls: 0 },
-      '2A004': { value: 5, cls: 1 },
-      '97611': { value: null, cls: null },
-      '75056': { value: null, cls: null },
+      '01001': { cls: 0, color: '#aaa' },
+      '2A004': { cls: 1, color: '#bbb' },
+      '97611': { cls: null, color: null },
+      '75056': { cls: null, color: null },
     });
+  });
+
+  it('colours a territory with the legend colour of its class, for 35,000 territories', () => {
+    const values = new Map(Array.from({ length: 35_000 }, (_, i) => [String(i), i % 997] as [string, number]));
+    const c = classify([...values.values()], { method: 'quantile', classes: 7 });
+    const states = choroplethStates(values.keys(), values, c);
+    const counts = c.colors.map(() => 0);
+    for (const s of states.values()) {
+      expect(s.color).toBe(c.colors[s.cls!]);
+      counts[s.cls!]!++;
+    }
+    expect(counts).toEqual(c.counts);
   });
 });
 
