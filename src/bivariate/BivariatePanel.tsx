@@ -28,13 +28,13 @@ export function BivariateButton() {
   return (
     <button
       type="button"
-      className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-layout-grid-line fr-btn--icon-left"
+      className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-btn--icon-left fr-icon-layout-grid-line atlas-tool"
       title={t.openHint}
       aria-pressed={on}
       onClick={() => (on ? service.close() : void service.open())}
       data-testid="bivariate-open"
     >
-      {t.open}
+      <span className="atlas-tool__label">{t.open}</span>
     </button>
   );
 }

@@ -50,13 +50,13 @@ export function FinderButton() {
   return (
     <button
       type="button"
-      className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-search-line fr-btn--icon-left"
+      className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-btn--icon-left fr-icon-search-line atlas-tool"
       title={t.openHint}
       aria-pressed={open}
       onClick={() => (open ? service.close() : service.open())}
       data-testid="finder-open"
     >
-      {t.open}
+      <span className="atlas-tool__label">{t.open}</span>
     </button>
   );
 }

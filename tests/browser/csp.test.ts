@@ -75,7 +75,7 @@ describe('Content-Security-Policy', () => {
     await atlas.page.locator('input[name="atlas-level"][value="bv"]').check({ force: true });
     const alert = atlas.page.locator('.atlas-map-status--error');
     await alert.waitFor({ timeout: 60_000 });
-    expect(await alert.textContent()).toMatch(/n’ont pas pu être chargées/);
+    expect(await alert.textContent()).toMatch(/n’ont pas pu être chargés/);
     expect(await atlas.page.evaluate(() => window.__clsAtlas!.state.levelStatus.bv)).toBe('error');
     await closeAtlas(atlas);
   });

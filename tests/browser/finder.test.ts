@@ -54,7 +54,7 @@ async function outlinedCodes(page: Page): Promise<string[]> {
   return page.evaluate(
     (all) => {
       const map = window.__clsAtlas!.map!;
-      return all.filter((code) => map.getFeatureState({ source: 'territories-epci', id: code }).finder === 2).sort();
+      return all.filter((code) => map.getFeatureState({ source: 'territories-epci', sourceLayer: 'territories', id: code }).finder === 2).sort();
     },
     codes,
   );
@@ -161,7 +161,7 @@ describe('territory finder, peers, trends, bivariate map', () => {
       const map = window.__clsAtlas!.map!;
       const out: Record<string, number> = {};
       for (const code of all) {
-        const cell = map.getFeatureState({ source: 'territories-bv', id: code }).bi;
+        const cell = map.getFeatureState({ source: 'territories-bv', sourceLayer: 'territories', id: code }).bi;
         out[typeof cell === 'number' ? String(cell) : 'none'] = (out[typeof cell === 'number' ? String(cell) : 'none'] ?? 0) + 1;
       }
       return out;

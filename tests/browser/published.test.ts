@@ -101,7 +101,8 @@ function smallTargets(page: Page): Promise<string[]> {
 
 describe('published map — laptop 1440 × 900', () => {
   it('opens on APL by EPCI, coloured and titled, framing the metropole with the DROM insets; labels at zoom 6 and 10', async () => {
-    const atlas = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 } });
+    // axe is injected as an inline script: bypass the CSP here (csp.test.ts tests the policy itself).
+    const atlas = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 }, bypassCSP: true });
     const { page } = atlas;
     await waitForIndicator(page);
     expect(await page.getByTestId('map-title').textContent()).toBe(DEFAULT_TITLE);
@@ -188,14 +189,17 @@ describe('published map — laptop 1440 × 900', () => {
     // Every listed row carries the value and class the map paints.
     const mismatches = await page.evaluate(() => {
       const map = window.__clsAtlas!.map!;
+      // The map's feature-state holds the class (and its colour); the values are the indicator's.
+      const values = window.__clsIndicators!.currentValues()!;
       const bad: string[] = [];
       const rows = document.querySelectorAll<HTMLTableRowElement>('[data-testid="data-table"] tbody tr');
       for (const row of rows) {
         const code = row.dataset.code!;
-        const fs = map.getFeatureState({ source: 'territories-epci', id: code }) as { value?: number | null; cls?: number | null };
+        const fs = map.getFeatureState({ source: 'territories-epci', sourceLayer: 'territories', id: code }) as { cls?: number | null };
+        const mapValue = values.get(code) ?? null;
         const value = row.dataset.value === '' ? null : Number(row.dataset.value);
         const cls = row.dataset.cls === '' ? null : Number(row.dataset.cls);
-        if ((fs.value ?? null) !== value || (fs.cls ?? null) !== cls) bad.push(`${code}: table ${value}/${cls}, map ${fs.value}/${fs.cls}`);
+        if (mapValue !== value || (fs.cls ?? null) !== cls) bad.push(`${code}: table ${value}/${cls}, map ${mapValue}/${fs.cls}`);
       }
       return { bad, checked: rows.length };
     });
