@@ -7,9 +7,9 @@ import { fr } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { PanelSection } from './panel/section.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
-import { SheetHandle } from '../published/SheetHandle.tsx';
-import { useUi } from '../published/ui-state.ts';
-import { consumeMapKeyboardMove } from '../published/map-keyboard.ts';
+import { SheetHandle } from './SheetHandle.tsx';
+import { useUi } from './ui-state.ts';
+import { consumeMapKeyboardMove } from '../app/map-keyboard-intent.ts';
 
 export function TerritoryPanel({ sections, onClosed }: { sections: readonly PanelSection[]; onClosed: () => void }) {
   const atlas = useAtlas();

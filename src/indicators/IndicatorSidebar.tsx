@@ -10,9 +10,9 @@ import { ExportButton } from './ExportButton.tsx';
 import { ByoCsvImport } from './ByoCsvImport.tsx';
 import { useIndicatorView } from './hooks.ts';
 import './indicators.css';
-import { SheetHandle } from '../published/SheetHandle.tsx';
+import { SheetHandle } from '../components/SheetHandle.tsx';
 import { SidebarFold, useSidebarFolded } from '../published/SidebarFold.tsx';
-import { useUi } from '../published/ui-state.ts';
+import { useUi } from '../components/ui-state.ts';
 import { frPublished } from '../i18n/fr.ts';
 
 export function IndicatorSidebar() {

@@ -17,8 +17,8 @@ import { ComparisonTable } from './ComparisonTable.tsx';
 import { ImportExport } from './ImportExport.tsx';
 import { spreadText, valueCell } from './format.ts';
 import './perimeter.css';
-import { SheetHandle } from '../published/SheetHandle.tsx';
-import { useUi } from '../published/ui-state.ts';
+import { SheetHandle } from '../components/SheetHandle.tsx';
+import { useUi } from '../components/ui-state.ts';
 import type { SupraLevel } from '../lib/levels.ts';
 
 const t = fr.perimeter;

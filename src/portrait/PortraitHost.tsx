@@ -8,8 +8,8 @@ import { useAtlas, useAtlasState } from '../app/context.ts';
 import { fr } from '../i18n/fr.ts';
 import { LazyPortrait as Portrait } from './LazyPortrait.tsx';
 import { perimeterSubject, type PortraitSubject } from './subject.ts';
-import { SheetHandle } from '../published/SheetHandle.tsx';
-import { useUi } from '../published/ui-state.ts';
+import { SheetHandle } from '../components/SheetHandle.tsx';
+import { useUi } from '../components/ui-state.ts';
 
 /** Same name as the perimeter builder's event (src/perimeter/ImportExport.tsx). */
 export const OPEN_PORTRAIT_EVENT = 'cls-atlas:open-portrait';

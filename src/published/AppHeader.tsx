@@ -7,7 +7,7 @@ import { SearchBox } from '../components/SearchBox.tsx';
 import { LevelSwitch } from '../components/LevelSwitch.tsx';
 import { PerimeterEntryButton } from '../perimeter/StartSection.tsx';
 import { LevelSelect } from './LevelSelect.tsx';
-import { uiStore, useUi, type DialogId } from './ui-state.ts';
+import { uiStore, useUi, type DialogId } from '../components/ui-state.ts';
 
 function ToolButton({ icon, label, onClick, pressed, testId, controls }: { icon: string; label: string; onClick: () => void; pressed?: boolean; testId: string; controls?: string }) {
   return (

@@ -2,7 +2,7 @@
 // page for free), opened from the UI store.
 import { useEffect, useRef, type ReactNode } from 'react';
 import { frPublished as t } from '../i18n/fr.ts';
-import { uiStore, useUi, type DialogId } from './ui-state.ts';
+import { uiStore, useUi, type DialogId } from '../components/ui-state.ts';
 
 export function Dialog({ id, title, children, wide }: { id: Exclude<DialogId, null>; title: string; children: ReactNode; wide?: boolean }) {
   const open = useUi((s) => s.dialog === id);

@@ -4,7 +4,7 @@
 // the user asks.
 import { frPublished as t } from '../i18n/fr.ts';
 import { useAtlasState } from '../app/context.ts';
-import { uiStore, useMedia, useUi } from './ui-state.ts';
+import { uiStore, useMedia, useUi } from '../components/ui-state.ts';
 
 export function useSidebarFolded(): boolean {
   const choice = useUi((s) => s.sidebarFolded);

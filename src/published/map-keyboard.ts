@@ -1,6 +1,7 @@
 // Keyboard selection on the map: Entrée selects the territory at the
 // centre of the map; Alt + an arrow moves the selection to the nearest
 // territory in that direction (plain arrows keep panning the map).
+import { markMapKeyboardMove } from '../app/map-keyboard-intent.ts';
 import { useEffect } from 'react';
 import type { Atlas } from '../app/atlas.ts';
 import { getLoadedIndex } from '../data/territory-index.ts';
@@ -48,15 +49,6 @@ export const centreOf = (r: Pick<TerritoryRecord, 'bbox'>): [number, number] => 
 
 const KEYS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
-// Set by an Alt + arrow move: the panel then leaves the focus on the map, so the next arrow moves again.
-let keyboardMovePending = false;
-
-/** Whether the last selection came from an Alt + arrow move on the map (read once). */
-export function consumeMapKeyboardMove(): boolean {
-  const pending = keyboardMovePending;
-  keyboardMovePending = false;
-  return pending;
-}
 
 export function useMapKeyboard(atlas: Atlas): void {
   useEffect(() => {
@@ -93,7 +85,7 @@ export function useMapKeyboard(atlas: Atlas): void {
       for (const r of index.values()) if (!zone || zoneOf(r) === zone) candidates.push({ code: r.code, point: centreOf(r) });
       const next = neighbourInDirection(from, candidates, direction, current?.code);
       if (next) {
-        keyboardMovePending = true;
+        markMapKeyboardMove();
         atlas.selectTerritory({ level, code: next.code }, { fly: false });
       }
     };

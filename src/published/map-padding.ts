@@ -4,7 +4,7 @@
 // the map that is seen. Resizes the map when the side columns change width.
 import { useEffect } from 'react';
 import type { Atlas } from '../app/atlas.ts';
-import { uiStore } from './ui-state.ts';
+import { uiStore } from '../components/ui-state.ts';
 
 /** Height of the map hidden by sheets lying over its bottom edge. */
 export function coveredBottom(map: DOMRect, sheets: readonly DOMRect[]): number {

@@ -8,7 +8,7 @@ import { filterRows, sortRows, tableRows } from '../../src/published/table/table
 import { neighbourInDirection } from '../../src/published/map-keyboard.ts';
 import { coverCrop, pngLayout, PRINT_SIZE } from '../../src/published/export/png-layout.ts';
 import { coveredBottom } from '../../src/published/map-padding.ts';
-import { stepSheet } from '../../src/published/ui-state.ts';
+import { stepSheet } from '../../src/components/ui-state.ts';
 import { embedUrlCodec } from '../../src/published/url-fields.ts';
 import { comparisonCsv, comparisonUrlCodec } from '../../src/perimeter/comparison-url.ts';
 import { parseUrlState, serializeUrlState, DEFAULT_URL_STATE } from '../../src/features-url.ts';

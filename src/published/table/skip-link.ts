@@ -1,7 +1,7 @@
 // The skip link « Aller au tableau des données » opens the table and moves
 // focus to it, without touching the location hash (it carries the state).
 import { useEffect } from 'react';
-import { uiStore } from '../ui-state.ts';
+import { uiStore } from '../../components/ui-state.ts';
 
 export const TABLE_ID = 'atlas-data-table';
 
