@@ -16,8 +16,10 @@ const NO_INDICATOR = 'none';
 export const indicatorUrlCodec: UrlFieldCodec<string | null> = {
   key: 'ind',
   parse: (raw) => (raw === NO_INDICATOR ? null : parseIndicatorId(raw)),
-  // A dropped CSV ("byo:…") lives only in this tab: a shared link opens the default map instead.
-  serialize: (id) => (id === null ? NO_INDICATOR : id === DEFAULT_INDICATOR || id.startsWith('byo:') ? undefined : id),
+  // Written even when it is the default, so that a shared link keeps showing the same map if
+  // the default changes. A dropped CSV ("byo:…") lives only in this tab: a shared link opens
+  // the default map instead.
+  serialize: (id) => (id === null ? NO_INDICATOR : id.startsWith('byo:') ? undefined : id),
 };
 
 export const classificationUrlCodec: UrlFieldCodec<ClassificationSettings> = {

@@ -42,10 +42,11 @@ describe('classification settings in the URL', () => {
     expect(parseUrlState('#v=1&ind=<script>&cls=garbage').indicator).toBe(DEFAULT_URL_STATE.indicator);
   });
 
-  it('opens on the latest APL (65 or under) by EPCI; « no indicator » is said in the URL (ind=none)', () => {
+  it('opens on the latest APL (65 or under) by EPCI, written in the URL; « no indicator » is said too (ind=none)', () => {
     expect(DEFAULT_URL_STATE.indicator).toBe('apl_mg_moins65_2023');
     expect(DEFAULT_URL_STATE.level).toBe('epci');
-    expect(serializeUrlState(DEFAULT_URL_STATE)).not.toContain('ind=');
+    // the default is written too: a shared link keeps its map if the default changes
+    expect(serializeUrlState(DEFAULT_URL_STATE)).toContain('ind=apl_mg_moins65_2023');
     const none = serializeUrlState({ ...DEFAULT_URL_STATE, indicator: null });
     expect(none).toContain('ind=none');
     expect(parseUrlState(none).indicator).toBeNull();
