@@ -37,6 +37,9 @@ export interface TileOptions {
   maxzoom: number;
   /** Simplification per zoom: a vertex whose Visvalingam triangle is under this share of a pixel² goes. */
   pixelArea: number;
+  /** Below `detailMinzoom`, the (coarser) area a vertex's triangle must reach to be kept. */
+  overviewPixelArea: number;
+  detailMinzoom: number;
   /** Buffer around each tile, in tile units (hides the clip edges of outlines). */
   buffer: number;
   /** From this zoom on, every territory must keep a feature (a placeholder square if it had none). */
@@ -48,10 +51,21 @@ export interface TileOptions {
  * the commune topology is quantised on (docs/DATA-BUDGET.md), so overzooming
  * z9 tiles loses nothing. pixelArea 1/8: simplification drops only vertices
  * whose triangle is under an eighth of a pixel² (at zoom ≥ 8 that is below
- * the build's own threshold: the published geometry as it is).
+ * the build's own threshold: the published geometry as it is). Below zoom 8
+ * (national and regional views, where a commune is a few pixels wide) a
+ * vertex is kept when its triangle reaches one pixel²: no visible change, and
+ * about half the vertices a frame draws with software rendering.
  * presenceMinzoom 4: metro France fills a small screen from zoom ~4.5.
  */
-export const COMMUNE_TILE_OPTIONS: TileOptions = { minzoom: 0, maxzoom: 9, pixelArea: 1 / 8, buffer: 64, presenceMinzoom: 4 };
+export const COMMUNE_TILE_OPTIONS: TileOptions = {
+  minzoom: 0,
+  maxzoom: 9,
+  pixelArea: 1 / 8,
+  overviewPixelArea: 1,
+  detailMinzoom: 8,
+  buffer: 64,
+  presenceMinzoom: 4,
+};
 
 export interface TileSet {
   /** "z/x/y" → encoded tile (uncompressed protobuf), sorted by z, x, y. */
@@ -174,7 +188,7 @@ export function cutTiles(topologies: readonly ZoneTopology[], options: TileOptio
   // Zooms whose threshold is below the build's own guard share the published geometry.
   let shared: GeoJSONVT | null = null;
   for (let z = options.minzoom; z <= options.maxzoom; z++) {
-    const minWeight = zoomMinWeight(z, options.pixelArea);
+    const minWeight = zoomMinWeight(z, z < options.detailMinzoom ? options.overviewPixelArea : options.pixelArea);
     let index: GeoJSONVT;
     if (minWeight <= DEFAULT_MIN_WEIGHT) {
       shared ??= new GeoJSONVT(full, { maxZoom: options.maxzoom, indexMaxZoom: 0, tolerance: 0, extent: TILE_EXTENT, buffer: options.buffer });

@@ -79,7 +79,7 @@ export class Atlas {
       () => undefined,
     );
     onIndexLoaded((level, lookup) => {
-      this.search.setLevel(level, [...lookup.values()]);
+      this.search.setLevel(level, { [Symbol.iterator]: () => lookup.values() });
       this.store.setState((s) => ({ indexVersion: s.indexVersion + 1 }));
     });
   }
@@ -112,6 +112,13 @@ export class Atlas {
       const t = frInput.mapError;
       this.store.setState({ error: error.kind === 'level' ? t.level(error.level) : error.kind === 'source' ? t.source : error.kind === 'webgl' ? t.webgl : t.other });
     });
+    // The commune index (35,000 records, 1 MB to download) is fetched at the first sign of use —
+    // a pointer over a commune, the map focused — not with the map, whose first frames it would
+    // slow down; search, the table, the perimeter builder and portraits ask for it themselves.
+    controller.on('hover', (ref) => {
+      if (ref) void this.ensureIndex(ref.level);
+    });
+    controller.map.getCanvas().addEventListener('focus', () => void this.ensureIndex(this.store.getState().level));
     controller.on('click', (ref) => {
       if (ref) this.selectTerritory(ref, { fly: false });
     });
@@ -121,12 +128,7 @@ export class Atlas {
     // React state → map.
     this.store.subscribe((state, previous) => {
       if (state.level !== previous.level) {
-        void controller.setLevel(state.level).then(
-          () => {
-            if (state.level === 'commune' && this.store.getState().level === 'commune') controller.map.once('idle', () => void this.ensureIndex('commune'));
-          },
-          () => undefined,
-        );
+        void controller.setLevel(state.level).catch(() => undefined);
       }
       if (state.selection !== previous.selection) controller.setSelection(state.selection);
     });
@@ -153,9 +155,6 @@ export class Atlas {
       performance.mark('atlas:first-idle');
       this.resolveReady();
       await supra;
-      // The commune index (8 MB of JSON parsed on the main thread) only where communes are shown, once drawn;
-      // search, the perimeter builder and portraits load it when they need it.
-      if (this.store.getState().level === 'commune') void this.ensureIndex('commune');
     } catch (error) {
       this.store.setState({ error: fr.app.loadError });
       this.rejectReady(error);

@@ -1,7 +1,8 @@
 // Territory index per level (names, parents, population, bbox), loaded lazily
 // and kept in memory: the panel, the tooltip and the search read it by code.
 import type { Level } from '../lib/levels.ts';
-import type { Manifest, TerritoryIndexFile, TerritoryRecord } from './types.ts';
+import type { Manifest, TerritoryRecord } from './types.ts';
+import { ColumnarRecords, isRecordColumns } from '../lib/record-columns.ts';
 import { dataUrl } from './data-url.ts';
 
 export type TerritoryLookup = ReadonlyMap<string, TerritoryRecord>;
@@ -18,8 +19,10 @@ export function loadTerritoryIndex(manifest: Manifest, level: Level): Promise<Te
     p = fetch(dataUrl(manifest.index[level]))
       .then(async (res) => {
         if (!res.ok) throw new Error(`index ${level}: HTTP ${res.status}`);
-        const file = (await res.json()) as TerritoryIndexFile;
-        const lookup = new Map(file.territories.map((t) => [t.code, t] as const));
+        const file: unknown = await res.json();
+        if (!isRecordColumns(file)) throw new Error(`index ${level}: not a columns file`);
+        // Records are built when read: the commune index (35,000) costs one JSON.parse of arrays.
+        const lookup = new ColumnarRecords<TerritoryRecord>(file, 'code');
         loaded.set(level, lookup);
         for (const l of listeners) l(level, lookup);
         return lookup as TerritoryLookup;

@@ -63,6 +63,7 @@ export interface TerritoryRecord {
   readonly noEpci?: boolean;
 }
 
+/** `index/{level}.json`: the build's own copy, as objects (the viewer reads `{level}.columns.json`). */
 export interface TerritoryIndexFile {
   readonly level: Level;
   readonly territories: readonly TerritoryRecord[];

@@ -6,7 +6,7 @@
 import type { Level } from '../lib/levels.ts';
 import type { LayerContext, MapLayerModule } from '../map/layer-module.ts';
 import { choroplethLayer, choroplethLayerId, type TerritoryState } from './indicator-choropleth.ts';
-import { featureTarget, territoryLayerSource } from '../layers/territories.ts';
+import { featureTarget, setLandCovered, territoryLayerSource } from '../layers/territories.ts';
 
 const CLEARED: TerritoryState = { cls: null, color: null };
 
@@ -56,6 +56,7 @@ export class ChoroplethModule implements MapLayerModule {
     if (!ctx.map.getSource(sourceId)) return;
     ctx.addLayer('choropleth', { ...choroplethLayer(level, sourceId, level === this.current, this.shown === level), ...territoryLayerSource(level) });
     this.added.add(level);
+    setLandCovered(ctx.map, level, this.shown === level);
   }
 
   private setLayout(level: Level, visibility: 'visible' | 'none'): void {
@@ -73,6 +74,8 @@ export class ChoroplethModule implements MapLayerModule {
       const id = choroplethLayerId(l);
       const opacity = l === level ? 1 : 0;
       if (map.getLayer(id) && map.getPaintProperty(id, 'fill-opacity') !== opacity) map.setPaintProperty(id, 'fill-opacity', opacity);
+      // The choropleth is opaque (no value = its own grey): the land below need not be drawn.
+      setLandCovered(map, l, l === level);
     }
   }
 

@@ -11,7 +11,7 @@ import type { AbsenceKind } from '../lib/absence.ts';
 import type { Level } from '../lib/levels.ts';
 import { NO_DATA_COLOR, valueToClass, type Classification } from '../lib/classify.ts';
 import { compareCodes } from '../lib/codes.ts';
-import { territoryFillOutline } from '../layers/territories.ts';
+import { HAIRLINES, territoryFillOutline } from '../layers/territories.ts';
 
 export const choroplethLayerId = (level: Level) => `indicator-${level}-fill`;
 
@@ -35,6 +35,7 @@ export function choroplethLayer(level: Level, sourceId: string, visible: boolean
     type: 'fill',
     source: sourceId,
     layout: { visibility: visible ? 'visible' : 'none' },
+    metadata: { [HAIRLINES]: true },
     paint: {
       'fill-color': choroplethFillColor(),
       'fill-opacity': shown ? 1 : 0,

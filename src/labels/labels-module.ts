@@ -27,10 +27,12 @@ const EMPTY: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: 
 
 export class LabelsModule implements MapLayerModule {
   readonly id = 'labels';
+  readonly afterFirstView = true;
   private ctx: LayerContext | null = null;
   private communesUrl: string | null = null;
   private communesRequested = false;
   private selected: GeoJSON.FeatureCollection = EMPTY;
+  private selectedKey = '';
   /** Label points of the main places (code → [lng, lat]), for the selected territory's label. */
   readonly points = new Map<string, readonly [number, number]>();
   private readonly pointListeners = new Set<() => void>();
@@ -64,6 +66,10 @@ export class LabelsModule implements MapLayerModule {
 
   /** Writes (or clears) the selected territory's name at `point`. */
   setSelected(label: { name: string; point: readonly [number, number] } | null): void {
+    // Every setData costs the map a worker round trip and two frames: only write a change.
+    const key = label ? `${label.name}|${label.point.join(',')}` : '';
+    if (key === this.selectedKey) return;
+    this.selectedKey = key;
     this.selected = label
       ? { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [...label.point] }, properties: { name: label.name } }] }
       : EMPTY;

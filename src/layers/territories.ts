@@ -14,6 +14,7 @@ import type {
   FilterSpecification,
   GeoJSONSourceSpecification,
   LineLayerSpecification,
+  Map as MaplibreMap,
   VectorSourceSpecification,
 } from 'maplibre-gl';
 import type { Level } from '../lib/levels.ts';
@@ -104,16 +105,33 @@ const OUTLINE_OPACITY: Record<Level, [number, number]> = {
   region: [0.6, 0.8],
 };
 
-/** Bottom band: land fill of the level (also the hit-test layer). */
-export function territoryFillLayer(level: Level, visible: boolean): FillLayerSpecification {
+/**
+ * Bottom band: land fill of the level (also the hit-test layer: queries ignore
+ * opacity). Under an opaque choropleth it is set to opacity 0, which MapLibre
+ * skips when drawing: a second fill of 35,000 communes doubled a frame's cost.
+ */
+export function territoryFillLayer(level: Level, visible: boolean, covered = false): FillLayerSpecification {
   const ids = territoryLayerIds(level);
   return {
     id: ids.fill,
     type: 'fill',
     ...territoryLayerSource(level),
     layout: { visibility: visible ? 'visible' : 'none' },
-    paint: { 'fill-color': TERRITORY_STYLE.land, ...territoryFillOutline(level) },
+    metadata: { [HAIRLINES]: true },
+    paint: {
+      'fill-color': TERRITORY_STYLE.land,
+      'fill-opacity': covered ? 0 : 1,
+      'fill-opacity-transition': { duration: 0, delay: 0 },
+      ...territoryFillOutline(level),
+    },
   };
+}
+
+/** Hides (opacity 0: not drawn, still queried) or shows the land fill of a level. */
+export function setLandCovered(map: Pick<MaplibreMap, 'getLayer' | 'getPaintProperty' | 'setPaintProperty'>, level: Level, covered: boolean): void {
+  const id = territoryLayerIds(level).fill;
+  const opacity = covered ? 0 : 1;
+  if (map.getLayer(id) && map.getPaintProperty(id, 'fill-opacity') !== opacity) map.setPaintProperty(id, 'fill-opacity', opacity);
 }
 
 /**
@@ -124,6 +142,24 @@ export function territoryFillLayer(level: Level, visible: boolean): FillLayerSpe
  * small part of it.
  */
 export const LINE_MINZOOM: Partial<Record<Level, number>> = { commune: 8, epci: 7, bv: 7 };
+
+/**
+ * Zoom below which a level's fills draw no hairline at all. At national zoom
+ * the 35,000 commune borders are a grey haze over the colours (a commune is a
+ * few pixels wide) and 40 % of a software frame: the colours read better
+ * without them, and they return from zoom 6.
+ */
+export const OUTLINE_MINZOOM: Partial<Record<Level, number>> = { commune: 6 };
+
+/** Whether the fills of `level` draw their hairline borders at `zoom` (`fill-antialias`, not zoom-dependent in the style). */
+export function fillOutlineAt(level: Level, zoom: number): boolean {
+  if (LINE_MINZOOM[level] === undefined) return false;
+  const min = OUTLINE_MINZOOM[level];
+  return min === undefined || zoom >= min;
+}
+
+/** Metadata flag of the fills that draw the borders (their `fill-antialias` follows the zoom). */
+export const HAIRLINES = 'cls:hairlines';
 
 /** Paint of any fill layer over a level's territories (land, choropleth): its own borders below LINE_MINZOOM. */
 export function territoryFillOutline(level: Level): Pick<FillPaint, 'fill-antialias' | 'fill-outline-color'> {

@@ -17,6 +17,8 @@ import {
   territoryOutlineLayer,
   territorySource,
   territorySourceId,
+  fillOutlineAt,
+  HAIRLINES,
 } from '../layers/territories.ts';
 import { TerritoryHighlight } from './highlight.ts';
 import { bandEndMarkerId, type Band } from './bands.ts';
@@ -75,6 +77,11 @@ export class MapController {
   private readonly loadGeometry: (level: Level) => Promise<LevelGeometry>;
   private occludedBottom = 0;
   private readonly highlight: TerritoryHighlight;
+  private readonly outlinesOn = new Map<Level, boolean>();
+  private outlineLayersChanged = false;
+  /** Resolves when the first level is drawn and the map idle: what the first view does not need waits for it. */
+  private readonly firstView: Promise<void>;
+  private resolveFirstView: () => void = () => undefined;
 
   constructor(options: MapControllerOptions) {
     this.loadGeometry = options.loadGeometry;
@@ -87,6 +94,9 @@ export class MapController {
       fitBoundsOptions: { padding: options.container.clientWidth > 700 ? { top: 16, right: 16, bottom: 16, left: 120 } : 16 },
       attributionControl: false,
       renderWorldCopies: false,
+      // Labels appear at once: a 300 ms fade is a dozen more frames, each a full software
+      // rasterisation on machines without a GPU.
+      fadeDuration: 0,
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 14,
@@ -105,12 +115,16 @@ export class MapController {
       else this.map.once('style.load', () => resolve());
     });
     this.highlight = new TerritoryHighlight(this.map, () => this.currentLevel, (level) => this.addedLevels.has(level));
-    void this.styleReady.then(() => {
+    this.firstView = new Promise((resolve) => (this.resolveFirstView = resolve));
+    // Every source costs worker round trips and frames (each a software rasterisation here): the
+    // highlight's waits until the first view is drawn.
+    void this.firstView.then(() => {
       this.highlight.addSource();
       for (const layer of territoryHighlightLayers()) this.addLayerToBand('selection', layer);
     });
     // Tiles of the view arrived or the zoom changed: the highlighted shapes may be more precise now.
     this.map.on('idle', () => this.highlight.refresh());
+    this.map.on('zoom', () => this.applyFillOutlines());
     this.map.on('mousemove', (e) => this.onPointerMove(e));
     this.map.on('mouseout', () => this.emitHover(null, null));
     this.map.on('click', (e) => this.onClick(e));
@@ -175,6 +189,7 @@ export class MapController {
     this.applyVisibility();
     await ready;
     if (this.currentLevel !== level) return;
+    this.map.once('idle', () => this.resolveFirstView());
     this.applyVisibility();
     if (this.hover && this.hover.level !== level) this.setHover(null);
     this.highlight.refresh();
@@ -301,7 +316,7 @@ export class MapController {
 
   /** Plugs a layer module (listed in src/features.ts) into the map. */
   async addLayerModule(module: MapLayerModule): Promise<void> {
-    await this.styleReady;
+    await (module.afterFirstView ? this.firstView : this.styleReady);
     this.modules.push(module);
     await module.install(this.layerContext());
   }
@@ -309,6 +324,27 @@ export class MapController {
   /** Adds a layer at the top of a z-order band. */
   addLayerToBand(band: Band, layer: LayerSpecification): void {
     this.map.addLayer(layer, bandEndMarkerId(band));
+    if (layer.type === 'fill') {
+      this.outlineLayersChanged = true;
+      this.applyFillOutlines();
+    }
+  }
+
+  /** Sets `fill-antialias` (the hairline borders) of every fill over a territory source for the current zoom. */
+  private applyFillOutlines(): void {
+    const zoom = this.map.getZoom();
+    for (const level of LEVELS) {
+      const on = fillOutlineAt(level, zoom);
+      if (this.outlinesOn.get(level) === on && !this.outlineLayersChanged) continue;
+      this.outlinesOn.set(level, on);
+      const source = territorySourceId(level);
+      for (const id of this.map.getLayersOrder()) {
+        const layer = this.map.getLayer(id);
+        if (layer?.type !== 'fill' || layer.source !== source || !(layer.metadata as Record<string, unknown> | undefined)?.[HAIRLINES]) continue;
+        if (this.map.getPaintProperty(id, 'fill-antialias') !== on) this.map.setPaintProperty(id, 'fill-antialias', on);
+      }
+    }
+    this.outlineLayersChanged = false;
   }
 
   destroy(): void {

@@ -61,7 +61,7 @@ export class TerritoryHighlight {
 
   /** The GeoJSON source (the layers are added by the controller into their band). */
   addSource(): void {
-    if (!this.map.getSource(HIGHLIGHT_SOURCE_ID)) this.map.addSource(HIGHLIGHT_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    if (!this.map.getSource(HIGHLIGHT_SOURCE_ID)) this.map.addSource(HIGHLIGHT_SOURCE_ID, { type: 'geojson', data: this.collection() });
   }
 
   set(role: HighlightRole, ref: TerritoryRef | null): void {
@@ -104,7 +104,11 @@ export class TerritoryHighlight {
   private setShape(role: HighlightRole, feature: Feature | null): void {
     if (this.shapes[role] === feature) return;
     this.shapes[role] = feature;
-    const features = ROLES.map((r) => this.shapes[r]).filter((f): f is Feature => f !== null);
-    (this.map.getSource(HIGHLIGHT_SOURCE_ID) as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features });
+    // Before the source exists (the first view), the shapes wait in `shapes` for addSource.
+    (this.map.getSource(HIGHLIGHT_SOURCE_ID) as GeoJSONSource | undefined)?.setData(this.collection());
+  }
+
+  private collection(): GeoJSON.FeatureCollection {
+    return { type: 'FeatureCollection', features: ROLES.map((r) => this.shapes[r]).filter((f): f is Feature => f !== null) };
   }
 }

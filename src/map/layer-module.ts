@@ -24,6 +24,12 @@ export interface LayerContext {
 
 export interface MapLayerModule {
   readonly id: string;
+  /**
+   * Installed once the first level is drawn and the map idle, not with the style: for what the
+   * first view can do without (place names, the perimeter builder's sources). Its methods must
+   * keep what they are asked until then.
+   */
+  readonly afterFirstView?: boolean;
   /** Called once, after the style has loaded. */
   install(ctx: LayerContext): void | Promise<void>;
   /** Called after each level switch (the new level's source exists). */

@@ -128,6 +128,7 @@ export function lassoCollection(points: readonly LngLat[]): GeoJSON.FeatureColle
  */
 export class PerimeterLayerModule implements MapLayerModule {
   readonly id = 'perimeter';
+  readonly afterFirstView = true;
   private ctx: LayerContext | null = null;
   private outline: GeoJSON.FeatureCollection = EMPTY;
   private lasso: GeoJSON.FeatureCollection = EMPTY;

@@ -108,10 +108,11 @@ export function searchTerritories(entries: Iterable<SearchEntry>, rawQuery: stri
 
 /** Entries of every loaded level; levels arrive one by one as their index loads. */
 export class SearchIndex {
-  private readonly byLevel = new Map<Level, readonly SearchEntry[]>();
+  private readonly byLevel = new Map<Level, { records: Iterable<TerritoryRecord>; entries: readonly SearchEntry[] | null }>();
 
-  setLevel(level: Level, records: readonly TerritoryRecord[]): void {
-    this.byLevel.set(level, records.map(toSearchEntry));
+  /** The level's entries are normalised at the first search, not when its index arrives (35,000 communes). */
+  setLevel(level: Level, records: Iterable<TerritoryRecord>): void {
+    this.byLevel.set(level, { records, entries: null });
   }
 
   hasLevel(level: Level): boolean {
@@ -119,7 +120,10 @@ export class SearchIndex {
   }
 
   *entries(): Iterable<SearchEntry> {
-    for (const list of this.byLevel.values()) yield* list;
+    for (const slot of this.byLevel.values()) {
+      slot.entries ??= Array.from(slot.records, toSearchEntry);
+      yield* slot.entries;
+    }
   }
 
   search(query: string, limit = 10): SearchResult[] {

@@ -43,8 +43,8 @@ async function tableCodes(page: Page): Promise<string[]> {
 async function levelCodes(page: Page, level: string): Promise<string[]> {
   return page.evaluate(async (l) => {
     const manifest = (await (await fetch('data/manifest.json')).json()) as { index: Record<string, string> };
-    const index = (await (await fetch(`data/${manifest.index[l]}`)).json()) as { territories: { code: string }[] };
-    return index.territories.map((t) => t.code);
+    const index = (await (await fetch(`data/${manifest.index[l]}`)).json()) as { columns: { code: string[] } };
+    return index.columns.code;
   }, level);
 }
 

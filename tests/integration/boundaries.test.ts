@@ -14,6 +14,7 @@ import { PbfReader } from 'pbf';
 import { emptyTerritories, polygonsOf, ringArea, type ZoneTopology } from '../../scripts/boundaries/topology.ts';
 import type { TerritoryEntry, TerritoryIndex } from '../../scripts/boundaries/types.ts';
 import { LEVELS, SUPRA_LEVELS, type Level } from '../../src/lib/levels.ts';
+import { ColumnarRecords, type RecordColumns } from '../../src/lib/record-columns.ts';
 
 const root = mkdtempSync(path.join(tmpdir(), 'cls-boundaries-'));
 const contextIn = (name: string): BuildContext => ({
@@ -54,9 +55,13 @@ beforeAll(async () => {
   await buildTerritoryTiles(second);
   manifest = readJson(first, 'manifest.json');
   for (const level of LEVELS) {
-    const file = readJson<TerritoryIndex>(first, manifest.index[level]);
+    // The viewer's columns file holds exactly the build's records.
+    const file = readJson<TerritoryIndex>(first, `index/${level}.json`);
     expect(file.level).toBe(level);
     index[level] = new Map(file.territories.map((t) => [t.code, t]));
+    const columns = readJson<RecordColumns & { level: string }>(first, manifest.index[level]);
+    expect(columns.level).toBe(level);
+    expect([...new ColumnarRecords<TerritoryEntry>(columns, 'code').values()], level).toEqual(file.territories);
   }
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
