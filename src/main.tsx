@@ -1,26 +1,13 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
+// The entry: starts what the first view waits for — MapLibre's workers (a 520 KB
+// module to fetch and compile on another core), the manifest, the catalogue and
+// the linked indicator's values — then loads the application (React, panels),
+// whose code arrives meanwhile.
 import { prewarm, setWorkerUrl } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 // The bundled maplibre-gl looks for its worker beside the bundle: point it at the emitted file.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import './styles/app.css';
-import { App } from './App.tsx';
-import { Atlas } from './app/atlas.ts';
-import { installTestHook } from './app/test-hook.ts';
-import { FEATURES } from './features.ts';
+import { prefetchLinkedData } from './prefetch.ts';
 
 setWorkerUrl(maplibreWorkerUrl);
-// Start MapLibre's workers (a 520 KB module to fetch and compile) now, in parallel with React, not when the map is created.
 prewarm();
-startReactDsfr({ defaultColorScheme: 'light' });
-
-const atlas = new Atlas(window.location.hash, FEATURES);
-installTestHook(atlas);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App atlas={atlas} />
-  </StrictMode>,
-);
+prefetchLinkedData(window.location.hash);
+void import('./app-main.tsx');

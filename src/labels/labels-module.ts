@@ -43,7 +43,10 @@ export class LabelsModule implements MapLayerModule {
     map.setFontFaces(labelFontFaces(document.baseURI));
     const manifest = (await loadManifest()) as unknown as { labels?: LabelsManifest };
     const files = manifest.labels;
-    map.addSource(LABEL_SOURCES.places, { type: 'geojson', data: EMPTY });
+    // The places arrive before their source is added: an empty source then its data would lay the
+    // labels out twice (two worker passes, two more frames).
+    const places = files ? await fetchLabels(dataUrl(files.places)) : null;
+    map.addSource(LABEL_SOURCES.places, { type: 'geojson', data: places ? labelFeatures(places) : EMPTY });
     map.addSource(LABEL_SOURCES.communes, { type: 'geojson', data: EMPTY });
     map.addSource(LABEL_SOURCES.selected, { type: 'geojson', data: this.selected });
     for (const layer of labelLayers()) ctx.addLayer('labels', layer);
@@ -51,9 +54,7 @@ export class LabelsModule implements MapLayerModule {
     this.communesUrl = dataUrl(files.communes);
     map.on('zoomend', () => this.maybeLoadCommunes());
     this.maybeLoadCommunes();
-    const places = await fetchLabels(dataUrl(files.places));
     if (!places) return;
-    map.getSource<GeoJSONSource>(LABEL_SOURCES.places)?.setData(labelFeatures(places));
     for (const [, code, , lng, lat] of places.rows) this.points.set(code, [lng, lat]);
     for (const l of this.pointListeners) l();
   }
