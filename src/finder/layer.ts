@@ -2,9 +2,9 @@
 // veil over whatever is drawn below), undetermined ones half-dimmed, matches
 // outlined. One feature-state key per territory (`finder`: 0 out,
 // 1 undetermined, 2 match); two layers per level in the overlays band.
-import type { ExpressionSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FillLayerSpecification, LineLayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import type { Level } from '../lib/levels.ts';
-import type { LayerContext, MapLayerModule } from '../map/layer-module.ts';
+import { FeatureStateLayers } from '../map/feature-state-layers.ts';
 import { featureTarget, territoryLayerSource } from '../layers/territories.ts';
 import type { FinderResult } from './model.ts';
 
@@ -56,80 +56,33 @@ export function finderStates(codes: Iterable<string>, result: FinderResult): Map
   return out;
 }
 
-export class FinderLayer implements MapLayerModule {
+export class FinderLayer extends FeatureStateLayers<{ codes: readonly string[]; result: FinderResult }> {
   readonly id = 'finder';
-  private ctx: LayerContext | null = null;
-  private readonly added = new Set<Level>();
-  private readonly painted = new Map<Level, Set<string>>();
-  private pending: { level: Level; codes: readonly string[]; result: FinderResult } | null = null;
-  private shown: Level | null = null;
 
-  install(ctx: LayerContext): void {
-    this.ctx = ctx;
-    this.flush();
+  protected layers(level: Level, visible: boolean) {
+    return finderLayers(level, visible).map((layer) => ({ band: 'overlays' as const, layer }));
   }
 
-  onLevelChange(level: Level, ctx: LayerContext): void {
-    this.ctx = ctx;
-    this.ensure(level);
-    this.applyVisibility();
-    this.flush();
+  protected write(map: MapLibreMap, level: Level, { codes, result }: { codes: readonly string[]; result: FinderResult }): Set<string> {
+    const states = finderStates(codes, result);
+    for (const [code, s] of states) map.setFeatureState(featureTarget(level, code), { [FINDER_STATE]: s });
+    return new Set(states.keys());
   }
 
   /** Paints a result on every territory (`codes`) of a level, once its source exists, and shows it. */
   show(level: Level, codes: readonly string[], result: FinderResult): void {
-    this.pending = { level, codes, result };
-    this.shown = level;
-    this.flush();
+    this.paint(level, { codes, result });
   }
 
   clear(): void {
-    this.pending = null;
-    this.shown = null;
     const map = this.ctx?.map;
-    if (!map) return;
-    for (const [level, codes] of this.painted) {
-      for (const code of codes) map.setFeatureState(featureTarget(level, code), { [FINDER_STATE]: null });
-    }
-    this.painted.clear();
-    this.applyVisibility();
-  }
-
-  private ensure(level: Level): boolean {
-    const ctx = this.ctx;
-    if (!ctx) return false;
-    if (this.added.has(level)) return true;
-    if (!ctx.map.getSource(ctx.territorySourceId(level))) return false;
-    for (const layer of finderLayers(level, this.shown === level)) ctx.addLayer('overlays', layer);
-    this.added.add(level);
-    return true;
-  }
-
-  private flush(): void {
-    const ctx = this.ctx;
-    const p = this.pending;
-    if (!ctx || !p) return;
-    if (!this.ensure(p.level)) {
-      void ctx.whenLevelReady(p.level).then(() => this.flush(), () => undefined);
-      return;
-    }
-    this.pending = null;
-    const map = ctx.map;
-    const states = finderStates(p.codes, p.result);
-    for (const [code, s] of states) map.setFeatureState(featureTarget(p.level, code), { [FINDER_STATE]: s });
-    this.painted.set(p.level, new Set(states.keys()));
-    this.applyVisibility();
-  }
-
-  private applyVisibility(): void {
-    const map = this.ctx?.map;
-    if (!map) return;
-    for (const level of this.added) {
-      const visibility = level === this.shown ? 'visible' : 'none';
-      for (const id of Object.values(finderLayerIds(level))) {
-        if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
+    if (map) {
+      for (const [level, codes] of this.painted) {
+        for (const code of codes) map.setFeatureState(featureTarget(level, code), { [FINDER_STATE]: null });
       }
+      this.painted.clear();
     }
+    this.hideLayers();
   }
 }
 
