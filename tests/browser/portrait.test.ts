@@ -1,25 +1,14 @@
 // The territory portrait on the built site: Coulommiers' CLS and EPCI
 // comparison, the printed portrait and map (A4 PDF, pages counted), the permalink.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ARTIFACTS, launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { ARTIFACTS, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import { encodePerimeterCodes } from '../../src/perimeter/perimeter-io.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // CLS_ATLAS_DIST: test another build than dist/ (several builds side by side).
-  server = await serveDist(process.env.CLS_ATLAS_DIST || undefined);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// CLS_ATLAS_DIST: test another build than dist/ (several builds side by side).
+const site = atlasSite({ dist: process.env.CLS_ATLAS_DIST || undefined });
 
 const COULOMMIERS = '#v=1&level=commune&sel=commune:77131';
 const COULOMMIERS_EPCI = '#v=1&level=epci&sel=epci:200090504';
@@ -38,7 +27,7 @@ async function waitForPortrait(page: Page): Promise<void> {
 
 describe('territory portrait', () => {
   it("opens Coulommiers' portrait from the panel and finds its CLS and its EPCI comparison", async () => {
-    const { page, pageErrors, externalRequests } = await openAtlas(browser, server.url, COULOMMIERS);
+    const { page, pageErrors, externalRequests } = await site.open(COULOMMIERS);
     await page.locator('[data-testid="portrait-toggle"]').click();
     await waitForPortrait(page);
     const identity = await page.locator('[data-testid="portrait-identity"]').innerText();
@@ -78,7 +67,7 @@ describe('territory portrait', () => {
   });
 
   it("prints the EPCI portrait on at most 6 A4 pages, page 1 holding its title, map and legend, no app chrome", async () => {
-    const { page, pageErrors } = await openAtlas(browser, server.url, `${COULOMMIERS_EPCI}&pt=sel`, { viewport: { width: 1440, height: 900 } });
+    const { page, pageErrors } = await site.open(`${COULOMMIERS_EPCI}&pt=sel`, { viewport: { width: 1440, height: 900 } });
     await waitForPortrait(page);
     await page.locator('.portrait-snapshot img').waitFor({ state: 'attached' });
     // The printed map carries its legend (the default map's indicator).
@@ -135,7 +124,7 @@ describe('territory portrait', () => {
   });
 
   it('Ctrl+P on the map (no portrait) prints one A4 page: title, the map copied at print time, legend and sources', async () => {
-    const { page, pageErrors } = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 } });
+    const { page, pageErrors } = await site.open('', { viewport: { width: 1440, height: 900 } });
     await page.waitForFunction(() => window.__clsIndicators?.view.getState().status === 'ready');
     await waitForSettled(page);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -166,7 +155,7 @@ describe('territory portrait', () => {
   });
 
   it('the permalink reopens the portrait of the same territory', async () => {
-    const first = await openAtlas(browser, server.url, COULOMMIERS);
+    const first = await site.open(COULOMMIERS);
     await first.page.locator('[data-testid="portrait-toggle"]').click();
     await waitForPortrait(first.page);
     await first.page.locator('[data-testid="portrait-permalink"]').click();
@@ -175,7 +164,7 @@ describe('territory portrait', () => {
     expect(link).toContain('pt=sel');
     await first.page.context().close();
 
-    const second = await openAtlas(browser, server.url, link.slice(link.indexOf('#')));
+    const second = await site.open(link.slice(link.indexOf('#')));
     await waitForPortrait(second.page);
     expect(await second.page.locator('[data-testid="portrait"]').getAttribute('data-subject')).toBe('territory:commune:77131');
     expect(await second.page.locator('[data-testid="portrait-identity"]').innerText()).toContain('Coulommiers');
@@ -185,7 +174,7 @@ describe('territory portrait', () => {
   it('a custom perimeter in the URL reopens its portrait (pt=per)', async () => {
     const communes = ['77131', '77001', '77002'];
     const hash = `#v=1&level=commune&per=${encodePerimeterCodes(communes)}~Test%20portrait&pt=per`;
-    const { page, pageErrors } = await openAtlas(browser, server.url, hash);
+    const { page, pageErrors } = await site.open(hash);
     await page.locator('[data-testid="portrait-host"] [data-testid="portrait"]').waitFor({ state: 'attached' });
     const identity = await page.locator('[data-testid="portrait-host"] [data-testid="portrait-identity"]').innerText();
     expect(identity).toContain('Périmètre sur mesure');

@@ -7,39 +7,18 @@
 // serious violation. One browser, few page loads.
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import { countNonBackgroundPixels } from './pixels.ts';
 
 const SEA: [number, number, number] = [0xe6, 0xed, 0xf3];
 const DEFAULT_TITLE = 'Accès aux médecins généralistes (APL 2023) par intercommunalité';
+/** The default map: APL to GPs by EPCI. */
+const DEFAULT_MAP = { indicator: 'apl_mg_moins65_2023', level: 'epci' } as const;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function waitForIndicator(page: Page, id = 'apl_mg_moins65_2023', level = 'epci'): Promise<void> {
-  await page.waitForFunction(
-    ([i, l]) => {
-      const v = window.__clsIndicators?.view.getState();
-      return v?.status === 'ready' && v.entry?.id === i && v.level === l;
-    },
-    [id, level] as const,
-    { timeout: 90_000 },
-  );
-  await waitForSettled(page);
-}
+const site = atlasSite();
 
 /** Share of the viewport where the map itself is what one sees (sampled on a grid). */
 function visibleMapShare(page: Page): Promise<number> {
@@ -102,9 +81,8 @@ function smallTargets(page: Page): Promise<string[]> {
 describe('published map — laptop 1440 × 900', () => {
   it('opens on APL by EPCI, coloured and titled, framing the metropole with the DROM insets; labels at zoom 6 and 10', async () => {
     // axe is injected as an inline script: bypass the CSP here (csp.test.ts tests the policy itself).
-    const atlas = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    const atlas = await site.open('', { viewport: { width: 1440, height: 900 }, bypassCSP: true, ready: DEFAULT_MAP });
     const { page } = atlas;
-    await waitForIndicator(page);
     expect(await page.getByTestId('map-title').textContent()).toBe(DEFAULT_TITLE);
     expect(await page.title()).toContain(DEFAULT_TITLE);
     const state = await page.evaluate(() => ({ level: window.__clsAtlas!.state.level, indicator: window.__clsAtlas!.state.indicator }));
@@ -171,9 +149,8 @@ describe('published map — laptop 1440 × 900', () => {
   });
 
   it('data table = feature-states; keyboard-only journey to a portrait; every panel open keeps the map; PNG export; share; axe', async () => {
-    const atlas = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    const atlas = await site.open('', { viewport: { width: 1440, height: 900 }, bypassCSP: true, ready: DEFAULT_MAP });
     const { page } = atlas;
-    await waitForIndicator(page);
 
     // Skip link → data table (keyboard only from here on).
     await page.keyboard.press('Tab');
@@ -311,9 +288,8 @@ describe('published map — laptop 1440 × 900', () => {
   });
 
   it('the embed view shows the map, its title, legend and credits, and no panel', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&embed=1', { viewport: { width: 800, height: 560 }, bypassCSP: true });
+    const atlas = await site.open('#v=1&embed=1', { viewport: { width: 800, height: 560 }, bypassCSP: true, ready: DEFAULT_MAP });
     const { page } = atlas;
-    await waitForIndicator(page);
     expect(await page.getByTestId('map-title').textContent()).toBe(DEFAULT_TITLE);
     expect(await page.getByTestId('embed-legend').locator('[data-testid="legend-class"]').count()).toBe(5);
     expect(await page.getByTestId('embed-credits').textContent()).toContain('DREES');
@@ -331,9 +307,8 @@ for (const viewport of [
 ]) {
   describe(`published map — ${viewport.width} × ${viewport.height}`, () => {
     it('the map fills the screen, coloured and titled; panels are bottom sheets; no horizontal scroll; 44 px targets; tap selects', async () => {
-      const atlas = await openAtlas(browser, server.url, '', { viewport, mobile: true, bypassCSP: true });
+      const atlas = await site.open('', { viewport, mobile: true, bypassCSP: true, ready: DEFAULT_MAP });
       const { page } = atlas;
-      await waitForIndicator(page);
       const name = `published-${viewport.width}`;
       expect(await page.getByTestId('map-title').textContent()).toBe(DEFAULT_TITLE);
       const png = await mapScreenshot(page, `${name}-map`);
