@@ -5,18 +5,17 @@
 // the embed view shows no panel, the data table lists the map's values, a
 // keyboard-only journey reaches a portrait, and axe finds no critical or
 // serious violation. One browser, few page loads.
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import { countNonBackgroundPixels } from './pixels.ts';
+import { expectNoSeriousAxe } from './axe.ts';
 
 const SEA: [number, number, number] = [0xe6, 0xed, 0xf3];
 const DEFAULT_TITLE = 'Accès aux médecins généralistes (APL 2023) par intercommunalité';
 /** The default map: APL to GPs by EPCI. */
 const DEFAULT_MAP = { indicator: 'apl_mg_moins65_2023', level: 'epci' } as const;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const site = atlasSite();
 
@@ -33,30 +32,6 @@ function visibleMapShare(page: Page): Promise<number> {
       }
     return seen / (n * n);
   });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's critical and serious violations on the page as it is. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((x) => ({ target: x.target })) }));
-  });
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-}
-
-async function expectNoSeriousAxe(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  console.info(`axe (${state}): ${violations.length} critical/serious`);
-  expect(violations, `${state}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
 /** Touch targets under 44 × 44 px among the visible controls (buttons, selects, text fields, links outside text). */

@@ -1,0 +1,80 @@
+// axe-core in the states published.test.ts does not reach: the finder with a
+// query and its results, the bivariate map with its legend, the data table
+// alone, and the phone (390 × 844) at rest and with the legend sheet open.
+// 0 critical / serious violations in each; the legends' swatch borders stand
+// out at 3:1 (non-text contrast), their text is in axe's colour-contrast rule.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { atlasSite, closeAtlas, screenshot, waitForSettled } from './harness.ts';
+import { expectNoSeriousAxe } from './axe.ts';
+
+const site = atlasSite();
+const DEFAULT_MAP = { indicator: 'apl_mg_moins65_2023', level: 'epci' } as const;
+
+/** Contrast ratios against white of the borders of the swatches under `selector`. */
+function swatchBorderContrast(page: Page, selector: string): Promise<number[]> {
+  return page.evaluate((sel) => {
+    const lum = (rgb: number[]) => {
+      const [r, g, b] = rgb.map((v) => {
+        const c = v / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+    return [...document.querySelectorAll(sel)].map((el) => (lum([255, 255, 255]) + 0.05) / (lum(parse(getComputedStyle(el).borderTopColor)) + 0.05));
+  }, selector);
+}
+
+describe('axe in every main state', () => {
+  it('laptop: the finder with results, the bivariate map and its legend, the data table', async () => {
+    const atlas = await site.open('', { viewport: { width: 1440, height: 900 }, bypassCSP: true, ready: DEFAULT_MAP });
+    const { page } = atlas;
+
+    await page.getByTestId('finder-open').click();
+    await page.getByTestId('finder-panel').waitFor();
+    await page.click('[data-testid="finder-flag-rural_isole"]', { force: true });
+    await page.waitForFunction(() => {
+      const v = window.__clsFinder?.view.getState();
+      return v?.status === 'ready' && v.query?.conditions.length === 1;
+    });
+    await page.getByTestId('finder-count').waitFor();
+    await waitForSettled(page);
+    await screenshot(page, 'axe-finder');
+    await expectNoSeriousAxe(page, 'finder');
+    await page.getByTestId('finder-open').click();
+    await page.getByTestId('finder-panel').waitFor({ state: 'detached' });
+
+    await page.getByTestId('bivariate-open').click();
+    await page.getByTestId('bivariate-panel').waitFor();
+    const legend = page.getByTestId('bivariate-legend');
+    await legend.waitFor();
+    await waitForSettled(page);
+    await screenshot(page, 'axe-bivariate');
+    await expectNoSeriousAxe(page, 'bivariate panel');
+    await page.getByTestId('bivariate-open').click();
+    await page.getByTestId('bivariate-panel').waitFor({ state: 'detached' });
+
+    await page.getByTestId('table-open').click();
+    await page.getByTestId('data-table').waitFor();
+    await expect.poll(() => page.locator('[data-testid="data-table"] tbody tr').count()).toBeGreaterThan(100);
+    await expectNoSeriousAxe(page, 'data table');
+    for (const ratio of await swatchBorderContrast(page, '[data-testid="data-table"] .atlas-legend__swatch')) expect(ratio).toBeGreaterThanOrEqual(3);
+    await closeAtlas(atlas);
+  });
+
+  it('phone 390 × 844: at rest, and with the indicator and legend sheet open', async () => {
+    const atlas = await site.open('', { viewport: { width: 390, height: 844 }, mobile: true, bypassCSP: true, ready: DEFAULT_MAP });
+    const { page } = atlas;
+    await expectNoSeriousAxe(page, '390 default');
+    await page.getByTestId('sheet-handle-indicator').tap();
+    await expect.poll(() => page.getByTestId('indicator-sidebar').getAttribute('data-sheet')).toBe('half');
+    await page.getByTestId('indicator-legend').waitFor();
+    await screenshot(page, 'axe-390-indicator-sheet');
+    await expectNoSeriousAxe(page, '390 indicator sheet');
+    const borders = await swatchBorderContrast(page, '[data-testid="indicator-legend"] .atlas-legend__swatch');
+    expect(borders.length).toBeGreaterThan(0);
+    for (const ratio of borders) expect(ratio).toBeGreaterThanOrEqual(3);
+    await closeAtlas(atlas);
+  });
+});
