@@ -52,6 +52,9 @@ describe('axe in every main state', () => {
     await waitForSettled(page);
     await screenshot(page, 'axe-bivariate');
     await expectNoSeriousAxe(page, 'bivariate panel');
+    const frames = await swatchBorderContrast(page, '[data-testid="bivariate-legend"] .bivariate-legend__grid, [data-testid="bivariate-legend"] .bivariate-legend__nodata');
+    expect(frames.length).toBe(2);
+    for (const ratio of frames) expect(ratio).toBeGreaterThanOrEqual(3);
     await page.getByTestId('bivariate-open').click();
     await page.getByTestId('bivariate-panel').waitFor({ state: 'detached' });
 
