@@ -66,7 +66,7 @@ describe('territory portrait', () => {
     await page.context().close();
   });
 
-  it("prints the EPCI portrait on at most 6 A4 pages, page 1 holding its title, map and legend, no app chrome", async () => {
+  it("prints the EPCI portrait on at most 5 A4 pages, page 1 holding its title, map and legend, no app chrome", async () => {
     const { page, pageErrors } = await site.open(`${COULOMMIERS_EPCI}&pt=sel`, { viewport: { width: 1440, height: 900 } });
     await waitForPortrait(page);
     await page.locator('.portrait-snapshot img').waitFor({ state: 'attached' });
@@ -84,7 +84,7 @@ describe('territory portrait', () => {
     const pages = pdfPageCount(pdf);
     console.info(`EPCI portrait PDF: ${pages} A4 pages, ${pdf.byteLength} bytes`);
     expect(pages).toBeGreaterThan(0);
-    expect(pages).toBeLessThanOrEqual(6);
+    expect(pages).toBeLessThanOrEqual(5);
 
     // The same layout in print media, at the A4 content box (186 mm × 271 mm at 96 dpi).
     await page.emulateMedia({ media: 'print' });
