@@ -4,27 +4,11 @@
 // 0 critical / serious violations in each; the legends' swatch borders stand
 // out at 3:1 (non-text contrast), their text is in axe's colour-contrast rule.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { atlasSite, closeAtlas, screenshot, waitForSettled } from './harness.ts';
-import { expectNoSeriousAxe } from './axe.ts';
+import { expectNoSeriousAxe, swatchBorderContrast } from './axe.ts';
 
 const site = atlasSite();
 const DEFAULT_MAP = { indicator: 'apl_mg_moins65_2023', level: 'epci' } as const;
-
-/** Contrast ratios against white of the borders of the swatches under `selector`. */
-function swatchBorderContrast(page: Page, selector: string): Promise<number[]> {
-  return page.evaluate((sel) => {
-    const lum = (rgb: number[]) => {
-      const [r, g, b] = rgb.map((v) => {
-        const c = v / 255;
-        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-      }) as [number, number, number];
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-    return [...document.querySelectorAll(sel)].map((el) => (lum([255, 255, 255]) + 0.05) / (lum(parse(getComputedStyle(el).borderTopColor)) + 0.05));
-  }, selector);
-}
 
 describe('axe in every main state', () => {
   it('laptop: the finder with results, the bivariate map and its legend, the data table', async () => {

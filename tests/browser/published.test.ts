@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import { countNonBackgroundPixels } from './pixels.ts';
-import { expectNoSeriousAxe } from './axe.ts';
+import { expectNoSeriousAxe, swatchBorderContrast } from './axe.ts';
 
 const SEA: [number, number, number] = [0xe6, 0xed, 0xf3];
 const DEFAULT_TITLE = 'Accès aux médecins généralistes (APL 2023) par intercommunalité';
@@ -104,20 +104,7 @@ describe('published map — laptop 1440 × 900', () => {
 
     await expectNoSeriousAxe(page, 'default view, indicator with legend');
     // Swatch borders stand out from the white legend at 3:1 at least (non-text contrast); legend text is in axe's colour-contrast rule.
-    const borderContrast = await page.evaluate(() => {
-      const lum = (rgb: number[]) => {
-        const [r, g, b] = rgb.map((v) => {
-          const c = v / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        }) as [number, number, number];
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-      return [...document.querySelectorAll('[data-testid="indicator-legend"] .atlas-legend__swatch')].map((el) => {
-        const border = parse(getComputedStyle(el).borderTopColor);
-        return (lum([255, 255, 255]) + 0.05) / (lum(border) + 0.05);
-      });
-    });
+    const borderContrast = await swatchBorderContrast(page, '[data-testid="indicator-legend"] .atlas-legend__swatch');
     expect(borderContrast.length).toBe(6);
     for (const ratio of borderContrast) expect(ratio).toBeGreaterThanOrEqual(3);
     await closeAtlas(atlas);
