@@ -13,6 +13,8 @@ import './map-print.css';
 export function MapPrint() {
   const atlas = useAtlas();
   const portrait = useAtlasState((s) => s.portrait);
+  // The bivariate map is not coloured by the indicator: its legend would mislead.
+  const bivariate = useAtlasState((s) => s.bivariate !== null);
   const credits = useMapCredits();
   const link = useMapLink({ embed: false });
   const copy = useRef<HTMLCanvasElement>(null);
@@ -36,7 +38,7 @@ export function MapPrint() {
   return (
     <figure className="atlas-print-map" data-testid="map-print">
       <canvas ref={copy} className="atlas-print-map__image" data-testid="map-print-image" />
-      <PrintLegend />
+      {!bivariate && <PrintLegend />}
       <figcaption className="atlas-print-map__credits">
         {credits.join(' · ')}
         {credits.length > 0 && ' · '}
