@@ -18,6 +18,7 @@ import { AppHeader } from './published/AppHeader.tsx';
 import { Dialog } from './published/Dialog.tsx';
 import { DromInsets } from './published/DromInsets.tsx';
 import { MapTitle } from './published/MapTitle.tsx';
+import { MapPrint } from './published/MapPrint.tsx';
 import { useKeepSelectionInView, useMapPadding } from './published/map-padding.ts';
 import './published/published.css';
 import { useSelectedLabel } from './labels/use-selected-label.ts';
@@ -63,6 +64,7 @@ function Shell({ atlas }: { atlas: Atlas }) {
               {embed && <EmbedLegend />}
             </div>
             {embed && <EmbedCredits />}
+            {!embed && <MapPrint />}
           </div>
           {!embed && atlas.features.sidePanels.map((Panel, i) => <Panel key={i} onClosed={focusMap} />)}
           {!embed && <TerritoryPanel sections={atlas.features.panelSections} onClosed={focusMap} />}

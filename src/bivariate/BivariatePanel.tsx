@@ -9,7 +9,7 @@ import { THEMES } from '../lib/indicator-format.ts';
 import type { Level } from '../lib/levels.ts';
 import type { PanelSectionProps } from '../components/panel/section.ts';
 import { formatEntryValue } from '../indicators/format.ts';
-import { BIVARIATE_COLORS, thirdRange, type Axis, type AxisClass } from './model.ts';
+import { BIVARIATE_COLORS, cellTextColor, thirdRange, type Axis, type AxisClass } from './model.ts';
 import { bivariateServiceFor, type BivariateService, type BivariateView } from './service.ts';
 import './bivariate.css';
 
@@ -119,7 +119,7 @@ export function BivariatePanel() {
                           role="cell"
                           key={s}
                           className="bivariate-legend__cell"
-                          style={{ background: color, color: n + s >= 3 ? '#fff' : '#161616' }}
+                          style={{ background: color, color: cellTextColor(color) }}
                           title={`${t.cellLabel(n, s)} : ${t.cellCount(count)}`}
                           aria-label={`${t.cellLabel(n, s)} : ${t.cellCount(count)}`}
                           data-cell={n * 3 + s}

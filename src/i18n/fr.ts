@@ -973,6 +973,7 @@ export const frPublished = {
   embedCode: 'Code d’intégration (iframe)',
   embedCopy: 'Copier le code',
   embedOpen: 'Ouvrir la carte complète dans CLS Atlas',
+  printedFrom: (link: string) => `Carte imprimée depuis CLS Atlas : ${link}`,
   exportPng: 'Exporter en image',
   exportTitle: 'Exporter la carte en image (PNG)',
   exportScreen: 'Taille écran',

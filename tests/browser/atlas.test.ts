@@ -1,42 +1,13 @@
 // The viewer core, in Debian's Chromium, against dist/ served under /atlas/.
 // One Chromium for the file (2 cores, software WebGL); one page per test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  mapScreenshot,
-  openAtlas,
-  screenshot,
-  serveDist,
-  waitForLevel,
-  waitForSettled,
-  type AtlasPage,
-  type StaticServer,
-  closeAtlas,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForLevel, waitForSettled } from './harness.ts';
 import { countNonBackgroundPixels } from './pixels.ts';
 
 const SEA: [number, number, number] = [0xe6, 0xed, 0xf3];
 
-let server: StaticServer;
-let browser: Browser;
-const opened: AtlasPage[] = [];
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(hash = ''): Promise<AtlasPage> {
-  const atlas = await openAtlas(browser, server.url, hash);
-  opened.push(atlas);
-  return atlas;
-}
+const site = atlasSite();
 
 const state = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__clsAtlas!.state)));
 
@@ -62,9 +33,8 @@ async function search(page: Page, text: string, level: string, code: string): Pr
 
 describe('CLS Atlas viewer', () => {
   it('renders a non-blank map of France with no external request', async () => {
-    const atlas = await open();
+    const atlas = await site.open('', { ready: { settled: true } });
     const { page } = atlas;
-    await waitForSettled(page);
     const timings = await page.evaluate(() => window.__clsAtlas!.timings);
     console.info(`first idle: ${timings.firstIdle} ms, geometry decode: ${JSON.stringify(timings.geometry)}`);
     const png = await mapScreenshot(page, 'map-default');
@@ -87,7 +57,7 @@ describe('CLS Atlas viewer', () => {
   });
 
   it('search "Coulommiers" selects commune 77131 and names its EPCI and département', async () => {
-    const atlas = await open();
+    const atlas = await site.open();
     const { page } = atlas;
     await search(page, 'coulommiers', 'commune', '77131');
     const panel = page.locator('[data-testid="territory-panel"]');
@@ -104,7 +74,7 @@ describe('CLS Atlas viewer', () => {
   });
 
   it('switching to the EPCI level and clicking on the map shows an EPCI', async () => {
-    const atlas = await open();
+    const atlas = await site.open();
     const { page } = atlas;
     await page.locator('input[name="atlas-level"][value="epci"]').check({ force: true });
     await waitForLevel(page, 'epci');
@@ -122,7 +92,7 @@ describe('CLS Atlas viewer', () => {
   });
 
   it('Mamoudzou (97611) is findable and rendered on the map', async () => {
-    const atlas = await open();
+    const atlas = await site.open();
     const { page } = atlas;
     await search(page, 'Mamoudzou', 'commune', '97611');
     await waitForLevel(page, 'commune');
@@ -145,7 +115,7 @@ describe('CLS Atlas viewer', () => {
   });
 
   it('a copied URL restores the same selection and view in a new page', async () => {
-    const first = await open();
+    const first = await site.open();
     await search(first.page, 'Seine-et-Marne', 'departement', '77');
     await waitForSettled(first.page);
     await first.page.waitForFunction(() => window.location.hash.includes('sel=departement:77') && window.location.hash.includes('at='));
@@ -153,7 +123,7 @@ describe('CLS Atlas viewer', () => {
     const view = await first.page.evaluate(() => window.__clsAtlas!.state.view);
     await closeAtlas(first);
 
-    const second = await open(new URL(url).hash);
+    const second = await site.open(new URL(url).hash);
     const s = await state(second.page);
     expect(s.selection).toEqual({ level: 'departement', code: '77' });
     expect(s.level).toBe('departement');
@@ -164,7 +134,7 @@ describe('CLS Atlas viewer', () => {
   });
 
   it('a malformed hash falls back to the defaults without error', async () => {
-    const atlas = await open('#v=1&level=<script>alert(1)</script>&sel=commune:%%%&at=NaN,1e999,zz&junk=1');
+    const atlas = await site.open('#v=1&level=<script>alert(1)</script>&sel=commune:%%%&at=NaN,1e999,zz&junk=1');
     const s = await state(atlas.page);
     expect(s.level).toBe('epci');
     expect(s.selection).toBeNull();

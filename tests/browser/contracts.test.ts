@@ -3,24 +3,16 @@
 // source, the registry's coverage stated in the legend with a working link
 // to how to add a contract, the status filter, and a territory with no known
 // contract saying so with the registry's size.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, contractPoint, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import type { ContractsOverlay } from '../../src/lib/overlay-format.ts';
 
-let server: StaticServer;
-let browser: Browser;
+const site = atlasSite();
 let overlay: ContractsOverlay;
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  overlay = (await (await fetch(`${server.url}data/overlays/contracts.json`)).json()) as ContractsOverlay;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  overlay = (await (await fetch(`${site.url}data/overlays/contracts.json`)).json()) as ContractsOverlay;
 });
 
 const CONTROL = '[data-testid="overlay-control"]';
@@ -37,28 +29,9 @@ async function waitForContracts(page: Page): Promise<void> {
   );
 }
 
-/** Page coordinates of the mean of a contract perimeter's first outer ring. */
-async function contractPoint(page: Page, contractId: string): Promise<{ x: number; y: number }> {
-  await page.waitForFunction((id) => window.__clsAtlas!.map!.querySourceFeatures('overlay-contracts').some((f) => f.properties?.id === id), contractId, {
-    timeout: 60_000,
-    polling: 250,
-  });
-  return page.evaluate((id) => {
-    const map = window.__clsAtlas!.map!;
-    const feature = map.querySourceFeatures('overlay-contracts').find((f) => f.properties?.id === id)!;
-    const geometry = feature.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
-    const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]![0])!;
-    const lng = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
-    const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
-    const point = map.project([lng, lat]);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, contractId);
-}
-
 describe('contracts registry', () => {
   it("shows Auvergne-Rhône-Alpes' contracts; a click opens a card citing the ARS source", async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=epci&sel=epci:243800984&ov=contracts');
+    const atlas = await site.open('#v=1&level=epci&sel=epci:243800984&ov=contracts');
     const { page } = atlas;
     await waitForContracts(page);
     await waitForSettled(page);
@@ -89,7 +62,7 @@ describe('contracts registry', () => {
   });
 
   it('states the registry coverage in the legend, per région, with a working link to how to add a contract', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=contracts');
+    const atlas = await site.open('#v=1&level=departement&ov=contracts');
     const { page } = atlas;
     const note = page.locator('[data-testid="contracts-registry-note"]');
     await note.waitFor({ timeout: 60_000 });
@@ -113,7 +86,7 @@ describe('contracts registry', () => {
   });
 
   it('filters the map by status from the legend (keyboard)', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=contracts');
+    const atlas = await site.open('#v=1&level=departement&ov=contracts');
     const { page } = atlas;
     await waitForContracts(page);
     const filter = page.locator('[data-testid="contract-status-filter"]');
@@ -132,10 +105,10 @@ describe('contracts registry', () => {
   });
 
   it('says « aucun CLS connu du registre » with the registry size for a territory with no known contract', async () => {
-    const index = (await (await fetch(`${server.url}data/index/commune.json`)).json()) as { territories: Array<{ code: string; parents: { departement: string } }> };
+    const index = (await (await fetch(`${site.url}data/index/commune.json`)).json()) as { territories: Array<{ code: string; parents: { departement: string } }> };
     const known = new Set(overlay.contracts.flatMap((c) => c.communes));
     const free = index.territories.find((t) => t.parents.departement === '23' && !known.has(t.code)) ?? index.territories.find((t) => !known.has(t.code))!;
-    const atlas = await openAtlas(browser, server.url, `#v=1&level=commune&sel=commune:${free.code}`);
+    const atlas = await site.open(`#v=1&level=commune&sel=commune:${free.code}`);
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor({ timeout: 90_000 });

@@ -3,27 +3,16 @@
 // « non couvert par la source » rather than 0, a secret bassin de vie
 // « secret statistique » with the legend's count, and a dropped CSV's
 // duplicated code named with the value kept.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { closeAtlas, screenshot, atlasSite } from './harness.ts';
 import type { IndicatorBaseFile, IndicatorCommuneFile } from '../../src/lib/indicator-format.ts';
 import { absenceCounts } from '../../src/lib/absence.ts';
 
 const DIST_DATA = resolve(import.meta.dirname, '../../dist/data');
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 const builtFile = async (id: string) => JSON.parse(await readFile(resolve(DIST_DATA, 'indicators', `${id}.json`), 'utf8')) as IndicatorBaseFile;
 const territory = async (level: string, code: string) => {
@@ -34,17 +23,6 @@ const territory = async (level: string, code: string) => {
 };
 /** What the screen must show: the stored value rounded once, French style. */
 const shown = (value: number, decimals: number) => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: decimals }).format(value);
-
-async function waitForMapped(page: Page, id: string, level: string): Promise<void> {
-  await page.waitForFunction(
-    ([i, l]) => {
-      const v = window.__clsIndicators?.view.getState();
-      return !!v && v.status === 'ready' && v.level === l && v.entry?.id === i;
-    },
-    [id, level] as const,
-  );
-  await waitForSettled(page);
-}
 
 /** Hovers the centre of a territory's bounding box and returns the tooltip's indicator line once it names the territory. */
 async function hover(page: Page, bbox: readonly [number, number, number, number], name: string): Promise<string> {
@@ -63,9 +41,8 @@ describe('figures on screen', () => {
     const epci = await territory('epci', '200072130'); // CA du Pays de Meaux
     const file = await builtFile('apl_mg_moins65_2023');
     const epciValue = file.levels.epci!.values[epci.code]!;
-    const atlas = await openAtlas(browser, server.url, `#v=1&level=epci&ind=apl_mg_moins65_2023&sel=epci:${epci.code}`);
+    const atlas = await site.open(`#v=1&level=epci&ind=apl_mg_moins65_2023&sel=epci:${epci.code}`, { ready: { indicator: 'apl_mg_moins65_2023', level: 'epci' } });
     const { page } = atlas;
-    await waitForMapped(page, 'apl_mg_moins65_2023', 'epci');
     await comparisonRow(page, 'france').waitFor();
     expect(await comparisonRow(page, 'france').locator('.atlas-compare__value').innerText()).toBe('3,29\u00a0consultations/an/hab.');
     expect(await comparisonRow(page, `epci:${epci.code}`).locator('.atlas-compare__value').innerText()).toBe(`${shown(epciValue, 2)}\u00a0consultations/an/hab.`);
@@ -79,9 +56,8 @@ describe('figures on screen', () => {
 
   it('a Mayotte commune has no 2021 census population: « non couvert par la source », never « 0 hab. »', async () => {
     const mamoudzou = await territory('commune', '97611');
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&ind=population_2021&sel=commune:97611');
+    const atlas = await site.open('#v=1&level=commune&ind=population_2021&sel=commune:97611', { ready: { indicator: 'population_2021', level: 'commune' } });
     const { page } = atlas;
-    await waitForMapped(page, 'population_2021', 'commune');
     const row = comparisonRow(page, 'commune:97611');
     await row.waitFor();
     expect(await row.locator('.atlas-compare__value').innerText()).toBe('non couvert par la source');
@@ -102,9 +78,8 @@ describe('figures on screen', () => {
     const file = await builtFile('part_ald_bv');
     const secret = Object.keys(file.levels.bv!.values).find((c) => file.levels.bv!.values[c] === null)!;
     const bv = await territory('bv', secret);
-    const atlas = await openAtlas(browser, server.url, `#v=1&level=bv&ind=part_ald_bv&sel=bv:${secret}`);
+    const atlas = await site.open(`#v=1&level=bv&ind=part_ald_bv&sel=bv:${secret}`, { ready: { indicator: 'part_ald_bv', level: 'bv' } });
     const { page } = atlas;
-    await waitForMapped(page, 'part_ald_bv', 'bv');
     const row = comparisonRow(page, `bv:${secret}`);
     await row.waitFor();
     expect(await row.locator('.atlas-compare__value').innerText()).toBe('secret statistique');
@@ -118,7 +93,7 @@ describe('figures on screen', () => {
   });
 
   it('a dropped CSV with a duplicated code: the report names it, with the value kept and the one set aside', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const atlas = await site.open('#v=1&level=departement');
     const { page } = atlas;
     await page.evaluate(async () => {
       const dt = new DataTransfer();

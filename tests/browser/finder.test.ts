@@ -3,23 +3,12 @@
 // the territories its table lists, and its link reopens it; a portrait shows
 // its comparable territories and a trend chart; the bivariate map draws with
 // its 3 × 3 legend, whose counts are the map's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import { pixelDifference } from './pixels.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 async function waitForFinder(page: Page, conditions: number): Promise<void> {
   await page.waitForFunction(
@@ -62,7 +51,7 @@ async function outlinedCodes(page: Page): Promise<string[]> {
 
 describe('territory finder, peers, trends, bivariate map', () => {
   it('a two-condition EPCI query outlines the territories its table lists; its URL reopens it', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const atlas = await site.open('#v=1&level=departement');
     const { page } = atlas;
     await page.click('[data-testid="finder-open"]');
     await page.waitForSelector('[data-testid="finder-panel"]');
@@ -111,7 +100,7 @@ describe('territory finder, peers, trends, bivariate map', () => {
     const hash = await page.evaluate(() => window.__clsAtlas!.urlHash);
     expect(hash).toContain('find=epci,f~rural_isole,q~taux_chomage_2021~5~worst');
     await closeAtlas(atlas);
-    const again = await openAtlas(browser, server.url, hash);
+    const again = await site.open(hash);
     await waitForFinder(again.page, 2);
     expect(Number(await again.page.locator('[data-testid="finder-count"]').getAttribute('data-count'))).toBe(n);
     expect((await tableCodes(again.page)).sort()).toEqual([...listed].sort());
@@ -120,7 +109,7 @@ describe('territory finder, peers, trends, bivariate map', () => {
 
   it('a portrait shows its 10 comparable territories and a trend chart with its table', async () => {
     // CA Coulommiers Pays de Brie.
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=epci&sel=epci:200090504&pt=sel');
+    const atlas = await site.open('#v=1&level=epci&sel=epci:200090504&pt=sel');
     const { page } = atlas;
     const peers = page.locator('[data-testid="peers-table"] tbody tr');
     await peers.first().waitFor({ timeout: 90_000 });
@@ -144,9 +133,8 @@ describe('territory finder, peers, trends, bivariate map', () => {
   });
 
   it('the bivariate map renders with a 3 × 3 legend whose counts are the map’s', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=bv');
+    const atlas = await site.open('#v=1&level=bv', { ready: { settled: true } });
     const { page } = atlas;
-    await waitForSettled(page);
     const before = await mapScreenshot(page, 'bivariate-before');
     await page.click('[data-testid="bivariate-open"]');
     await page.waitForFunction(() => window.__clsBivariate?.view.getState().status === 'ready', undefined, { timeout: 90_000 });

@@ -7,7 +7,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, MIME_TYPES, SUB_PATH } from '../../scripts/lib/static-site.ts';
 
 export { SUB_PATH };
@@ -173,12 +173,6 @@ export async function waitForTransitionsEnd(page: Page, selector: string): Promi
   }, selector);
 }
 
-/** Waits until a level's geometry is on the map, then for the map to settle. */
-export async function waitForLevel(page: Page, level: string): Promise<void> {
-  await page.waitForFunction((l) => window.__clsAtlas!.state.levelStatus[l as 'commune'] === 'ready', level);
-  await waitForSettled(page);
-}
-
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   await mkdir(ARTIFACTS, { recursive: true });
   return page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -196,4 +190,96 @@ export async function closeAtlas(atlas: AtlasPage): Promise<void> {
   expect(atlas.externalRequests).toEqual([]);
   expect(atlas.failedExternalRequests).toEqual([]);
   await atlas.page.context().close();
+}
+
+export interface ReadyOptions {
+  /** The level whose geometry must be on the map (`levelStatus` ready). */
+  readonly level?: string;
+  /** The indicator that must be mapped (an id, or a pattern of ids), at `level` when given. */
+  readonly indicator?: string | RegExp;
+  /** The indicator view's status to wait for (default 'ready'). */
+  readonly status?: string;
+  /** Then wait for the map to settle (default: true). */
+  readonly settled?: boolean;
+}
+
+/** Waits until the level and/or the indicator asked for are on the map, then (by default) for the map to settle. */
+export async function waitForReady(page: Page, ready: ReadyOptions = {}): Promise<void> {
+  const { level, indicator, status = 'ready', settled = true } = ready;
+  if (indicator !== undefined) {
+    await page.waitForFunction(
+      ([source, isRegex, l, s]) => {
+        const v = window.__clsIndicators?.view.getState();
+        if (!v || v.status !== s || !v.entry || (l !== null && v.level !== l)) return false;
+        return isRegex ? new RegExp(source).test(v.entry.id) : v.entry.id === source;
+      },
+      [typeof indicator === 'string' ? indicator : indicator.source, typeof indicator !== 'string', level ?? null, status] as const,
+    );
+  } else if (level !== undefined) {
+    await page.waitForFunction((l) => window.__clsAtlas!.state.levelStatus[l as 'commune'] === 'ready', level);
+  }
+  if (settled) await waitForSettled(page);
+}
+
+/** Waits until a level's geometry is on the map, then for the map to settle. */
+export async function waitForLevel(page: Page, level: string): Promise<void> {
+  await waitForReady(page, { level });
+}
+
+export interface AtlasSite {
+  /** The site's address (under the sub-path), once the suite's beforeAll has run. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** Opens the atlas at `hash`; with `ready`, waits for that level / indicator and the map to settle. */
+  open(hash?: string, options?: OpenOptions & { readonly ready?: ReadyOptions }): Promise<AtlasPage>;
+}
+
+/** One static server and one Chromium for a test file: registers the beforeAll / afterAll that start and stop them. */
+export function atlasSite(options: { readonly dist?: string } = {}): AtlasSite {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveDist(options.dist);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('atlasSite: the site is started in beforeAll');
+    return { server, browser };
+  };
+  return {
+    get url() {
+      return started().server.url;
+    },
+    get browser() {
+      return started().browser;
+    },
+    async open(hash = '', { ready, ...open } = {}) {
+      const { server, browser } = started();
+      const atlas = await openAtlas(browser, server.url, hash, open);
+      if (ready) await waitForReady(atlas.page, ready);
+      return atlas;
+    },
+  };
+}
+
+/** Page coordinates of the centre of a contract's perimeter (mean of its first outer ring). */
+export async function contractPoint(page: Page, contractId: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction((id) => window.__clsAtlas!.map!.querySourceFeatures('overlay-contracts').some((f) => f.properties?.id === id), contractId, {
+    polling: 250,
+  });
+  return page.evaluate((id) => {
+    const map = window.__clsAtlas!.map!;
+    const feature = map.querySourceFeatures('overlay-contracts').find((f) => f.properties?.id === id)!;
+    const geometry = feature.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
+    const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]![0])!;
+    const lng = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
+    const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
+    const point = map.project([lng, lat]);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + point.x, y: rect.top + point.y };
+  }, contractId);
 }

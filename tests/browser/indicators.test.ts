@@ -2,27 +2,16 @@
 // choosing an indicator recolours the map (pixels) and the legend matches
 // the classification; switching level keeps the indicator; a dropped CSV is
 // mapped with its matching report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, waitForTransitionsEnd, waitForUrlSynced, type StaticServer, closeAtlas } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForReady, waitForSettled, waitForTransitionsEnd, waitForUrlSynced } from './harness.ts';
 import { pixelDifference } from './pixels.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/byo');
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 interface ViewSnapshot {
   status: string;
@@ -48,18 +37,6 @@ const indicatorView = (page: Page) =>
     };
   });
 
-async function waitForMapped(page: Page, id: string | RegExp, level: string, status = 'ready'): Promise<void> {
-  await page.waitForFunction(
-    ([idSource, isRegex, l, s]) => {
-      const v = window.__clsIndicators?.view.getState();
-      if (!v || v.status !== s || v.level !== l || !v.entry) return false;
-      return isRegex ? new RegExp(idSource).test(v.entry.id) : v.entry.id === idSource;
-    },
-    [typeof id === 'string' ? id : id.source, typeof id !== 'string', level, status] as const,
-  );
-  await waitForSettled(page);
-}
-
 async function legendFromDom(page: Page) {
   const classes = page.locator('[data-testid="legend-class"]');
   const n = await classes.count();
@@ -78,9 +55,8 @@ async function legendFromDom(page: Page) {
 
 describe('indicator choropleth', () => {
   it('choosing an indicator recolours the map without new geometry, and the legend matches the classification', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const atlas = await site.open('#v=1&level=departement', { ready: { settled: true } });
     const { page } = atlas;
-    await waitForSettled(page);
     const before = await mapScreenshot(page, 'indicators-01-before');
     const geometryRequests: string[] = [];
     page.on('request', (r) => {
@@ -88,7 +64,7 @@ describe('indicator choropleth', () => {
     });
 
     await page.selectOption('[data-testid="indicator-select"]', 'medecins_generalistes_dep_densite');
-    await waitForMapped(page, 'medecins_generalistes_dep_densite', 'departement');
+    await waitForReady(page, { indicator: 'medecins_generalistes_dep_densite', level: 'departement' });
     const after = await mapScreenshot(page, 'indicators-02-after');
     await screenshot(page, 'indicators-02-after-page');
 
@@ -133,11 +109,10 @@ describe('indicator choropleth', () => {
   });
 
   it('switching level keeps the indicator, and a level without values says why', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ind=apl_mg_2023');
+    const atlas = await site.open('#v=1&level=departement&ind=apl_mg_2023', { ready: { indicator: 'apl_mg_2023', level: 'departement' } });
     const { page } = atlas;
-    await waitForMapped(page, 'apl_mg_2023', 'departement');
     await page.locator('input[name="atlas-level"][value="epci"]').check({ force: true });
-    await waitForMapped(page, 'apl_mg_2023', 'epci');
+    await waitForReady(page, { indicator: 'apl_mg_2023', level: 'epci' });
     const view = await indicatorView(page);
     const legend = await legendFromDom(page);
     expect(legend.rows.length).toBe(view.colors.length);
@@ -150,7 +125,7 @@ describe('indicator choropleth', () => {
 
     // Switch to communes and time the all-communes restyle.
     await page.locator('input[name="atlas-level"][value="commune"]').check({ force: true });
-    await waitForMapped(page, 'apl_mg_2023', 'commune');
+    await waitForReady(page, { indicator: 'apl_mg_2023', level: 'commune' });
     await mapScreenshot(page, 'indicators-05-commune-apl');
     await page.selectOption('[data-testid="classification-classes"]', '6');
     await page.waitForFunction(() => window.__clsIndicators!.view.getState().classification?.colors.length === 6);
@@ -163,17 +138,17 @@ describe('indicator choropleth', () => {
 
     // A BV-only indicator at the commune level: no-data map and the reason.
     await page.selectOption('[data-testid="indicator-select"]', 'densite_generalistes_bv');
-    await waitForMapped(page, 'densite_generalistes_bv', 'commune', 'unavailable');
+    await waitForReady(page, { indicator: 'densite_generalistes_bv', level: 'commune', status: 'unavailable' });
     await expect.poll(() => page.locator('[data-testid="indicator-unavailable"]').innerText()).toMatch(/non disponible/);
     await screenshot(page, 'indicators-06-unavailable');
     await page.locator('input[name="atlas-level"][value="bv"]').check({ force: true });
-    await waitForMapped(page, 'densite_generalistes_bv', 'bv');
+    await waitForReady(page, { indicator: 'densite_generalistes_bv', level: 'bv' });
     expect(await page.locator('[data-testid="legend-class"]').count()).toBeGreaterThan(2);
     await closeAtlas(atlas);
   });
 
   it('a dropped CSV is mapped at once with its matching report', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const atlas = await site.open('#v=1&level=departement');
     const { page } = atlas;
     await page.setInputFiles('[data-testid="byo-file-input"]', join(FIXTURES, 'communes-corse-du-sud.csv'));
     await page.locator('[data-testid="byo-dialog"]').waitFor({ state: 'visible' });
@@ -183,7 +158,7 @@ describe('indicator choropleth', () => {
     await waitForTransitionsEnd(page, '[data-testid="byo-dialog"]');
     await screenshot(page, 'indicators-07-byo-dialog');
     await page.locator('[data-testid="byo-submit"]').click();
-    await waitForMapped(page, /^byo:/, 'departement');
+    await waitForReady(page, { indicator: /^byo:/, level: 'departement' });
     const report = await page.locator('[data-testid="byo-report-summary"]').innerText();
     // 124 communes of 2A minus 7 secret + 2 old codes + 3 arrondissements; 4 unknown codes.
     expect(report).toMatch(/appariées/);
@@ -203,15 +178,14 @@ describe('indicator choropleth', () => {
     expect(await page.locator('[data-testid="byo-codeLevel"]').inputValue()).toBe('epci');
     await page.locator('[data-testid="byo-submit"]').click();
     // EPCI data cannot be shown by département: the map switches to EPCI.
-    await waitForMapped(page, /^byo:2$/, 'epci');
+    await waitForReady(page, { indicator: /^byo:2$/, level: 'epci' });
     expect(await page.locator('[data-testid="byo-report-summary"]').innerText()).toMatch(/2 lignes appariées, 1 code inconnu : 999999999/);
     await closeAtlas(atlas);
   });
 
   it('the panel compares the selection with its département, région and France; hover shows value, rank and France; export gives a French Excel CSV', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ind=medecins_generalistes_dep_densite&sel=departement:77');
+    const atlas = await site.open('#v=1&level=departement&ind=medecins_generalistes_dep_densite&sel=departement:77', { ready: { indicator: 'medecins_generalistes_dep_densite', level: 'departement' } });
     const { page } = atlas;
-    await waitForMapped(page, 'medecins_generalistes_dep_densite', 'departement');
     const comparison = page.locator('[data-testid="indicator-comparison"]');
     await comparison.waitFor();
     await expect.poll(() => comparison.locator('tbody tr').count()).toBe(3); // 77, Île-de-France, France

@@ -1,20 +1,10 @@
 // Keyboard paths: the skip link to the map, arrows on the level switch with a
 // territory selected, Escape on the panel with its portrait open.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, openAtlas, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, atlasSite } from './harness.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 const state = (page: Page) => page.evaluate(() => JSON.parse(JSON.stringify(window.__clsAtlas!.state)) as { level: string; selection: { level: string; code: string } | null; portrait: string | null });
 const focused = (page: Page) =>
@@ -25,9 +15,8 @@ const focused = (page: Page) =>
 
 describe('keyboard', () => {
   it('« Aller à la carte » focuses the map canvas, which the arrows then pan; the hash stays the state', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const atlas = await site.open('#v=1&level=departement', { ready: { settled: true } });
     const { page } = atlas;
-    await waitForSettled(page);
     const hashBefore = await page.evaluate(() => location.hash);
     await page.getByTestId('skip-atlas-map').focus();
     expect(await page.getByTestId('skip-atlas-map').textContent()).toBe('Aller à la carte');
@@ -44,7 +33,7 @@ describe('keyboard', () => {
   });
 
   it('with a territory selected, arrows on the level switch keep focus on the level switch', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&sel=commune:77131');
+    const atlas = await site.open('#v=1&level=commune&sel=commune:77131');
     const { page } = atlas;
     await page.locator('[data-testid="panel-name"]').filter({ hasText: 'Coulommiers' }).waitFor({ timeout: 60_000 });
     await page.locator('input[name="atlas-level"][value="commune"]').focus();
@@ -60,7 +49,7 @@ describe('keyboard', () => {
   });
 
   it('Escape closes the panel and its portrait, in the state and in the URL', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&sel=departement:77&pt=sel');
+    const atlas = await site.open('#v=1&level=departement&sel=departement:77&pt=sel');
     const { page } = atlas;
     await page.getByTestId('portrait-toggle').waitFor({ timeout: 60_000 });
     expect((await state(page)).portrait).toBe('territory');

@@ -2,23 +2,12 @@
 // each overlay toggled on is drawn (pixel diff of the map with the overlay
 // off / on), a click on a contract perimeter opens its card, and the panel
 // of a territory lists its contract, its zones and its hospitals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer, closeAtlas } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, contractPoint, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import { differingPixels } from './pixels.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 const CONTROL = '[data-testid="overlay-control"]';
 
@@ -64,29 +53,10 @@ async function toggle(page: Page, id: string, on: boolean): Promise<void> {
   }
 }
 
-/** Page coordinates of the centre of a contract's perimeter (mean of its outer ring). */
-async function contractPoint(page: Page, contractId: string): Promise<{ x: number; y: number }> {
-  await page.waitForFunction((id) => window.__clsAtlas!.map!.querySourceFeatures('overlay-contracts').some((f) => f.properties?.id === id), contractId, {
-    polling: 250,
-  });
-  return page.evaluate((id) => {
-    const map = window.__clsAtlas!.map!;
-    const feature = map.querySourceFeatures('overlay-contracts').find((f) => f.properties?.id === id)!;
-    const geometry = feature.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
-    const ring = (geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0]![0])!;
-    const lng = ring.reduce((s, p) => s + p[0]!, 0) / ring.length;
-    const lat = ring.reduce((s, p) => s + p[1]!, 0) / ring.length;
-    const point = map.project([lng, lat]);
-    const rect = map.getCanvas().getBoundingClientRect();
-    return { x: rect.left + point.x, y: rect.top + point.y };
-  }, contractId);
-}
-
 describe('overlays', () => {
   it('draws each overlay when its toggle is switched on, with a legend and credits', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement');
+    const atlas = await site.open('#v=1&level=departement', { ready: { settled: true } });
     const { page } = atlas;
-    await waitForSettled(page);
     await openControl(page);
     const base = await mapPixels(page, 'overlays-off');
     for (const id of ['contracts', 'qpv', 'rural_isole', 'frr', 'hospitals']) {
@@ -110,7 +80,7 @@ describe('overlays', () => {
   });
 
   it('states the zone rules, the QPV caveat, FRR "à vérifier" and what is not available', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=qpv,rural_isole,frr,hospitals');
+    const atlas = await site.open('#v=1&level=departement&ov=qpv,rural_isole,frr,hospitals');
     const { page } = atlas;
     await page.locator('[data-testid="rule-qpv"]').waitFor();
     expect(await page.locator('[data-testid="rule-qpv"]').textContent()).toMatch(/contours des QPV ne sont pas disponibles/i);
@@ -125,9 +95,9 @@ describe('overlays', () => {
   });
 
   it('lists contracts that cannot be mapped, with their reason', async () => {
-    const contracts = (await (await fetch(`${server.url}data/overlays/contracts.json`)).json()) as { contracts: Array<{ id: string; name: string; mapped: boolean }> };
+    const contracts = (await (await fetch(`${site.url}data/overlays/contracts.json`)).json()) as { contracts: Array<{ id: string; name: string; mapped: boolean }> };
     const unmappedContract = contracts.contracts.find((c) => !c.mapped)!;
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ov=contracts');
+    const atlas = await site.open('#v=1&level=departement&ov=contracts');
     const { page } = atlas;
     const unmapped = page.locator('[data-testid="contracts-unmapped"]');
     await unmapped.waitFor();
@@ -145,9 +115,8 @@ describe('overlays', () => {
   });
 
   it('opens the card of the Coulommiers CLS on a click on its perimeter', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&sel=commune:77131&ov=contracts');
+    const atlas = await site.open('#v=1&level=commune&sel=commune:77131&ov=contracts', { ready: { settled: true } });
     const { page } = atlas;
-    await waitForSettled(page);
     await collapseControl(page);
     const point = await contractPoint(page, 'coulommiers-2012');
     await page.mouse.click(point.x, point.y);
@@ -176,12 +145,12 @@ describe('overlays', () => {
   });
 
   it("lists a territory's contract, zones and hospitals in its panel", async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=commune&sel=commune:77131');
+    const atlas = await site.open('#v=1&level=commune&sel=commune:77131');
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();
     // Coulommiers' CLS was last reported « en renouvellement » in 2012 for a 1-year contract: not counted as running.
-    const registrySize = ((await (await fetch(`${server.url}data/overlays/contracts.json`)).json()) as { contracts: unknown[] }).contracts.length;
+    const registrySize = ((await (await fetch(`${site.url}data/overlays/contracts.json`)).json()) as { contracts: unknown[] }).contracts.length;
     expect(await coverage.textContent()).toBe(`Non couvert : pas de CLS en vigueur connu du registre (${registrySize} contrats recensés)`);
     expect(await page.locator('[data-testid="panel-contracts-other"]').textContent()).toMatch(
       /CLS de Coulommiers.*statut à confirmer \(dernière information : 2012\)/,
@@ -199,7 +168,7 @@ describe('overlays', () => {
   });
 
   it('reports a département as partly covered, naming the covered communes', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&sel=departement:77');
+    const atlas = await site.open('#v=1&level=departement&sel=departement:77');
     const { page } = atlas;
     const coverage = page.locator('[data-testid="panel-coverage"]');
     await coverage.waitFor();

@@ -5,41 +5,19 @@
 // the embed view shows no panel, the data table lists the map's values, a
 // keyboard-only journey reaches a portrait, and axe finds no critical or
 // serious violation. One browser, few page loads.
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, mapScreenshot, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForSettled } from './harness.ts';
 import { countNonBackgroundPixels } from './pixels.ts';
+import { expectNoSeriousAxe, swatchBorderContrast } from './axe.ts';
 
 const SEA: [number, number, number] = [0xe6, 0xed, 0xf3];
 const DEFAULT_TITLE = 'Accès aux médecins généralistes (APL 2023) par intercommunalité';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** The default map: APL to GPs by EPCI. */
+const DEFAULT_MAP = { indicator: 'apl_mg_moins65_2023', level: 'epci' } as const;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function waitForIndicator(page: Page, id = 'apl_mg_moins65_2023', level = 'epci'): Promise<void> {
-  await page.waitForFunction(
-    ([i, l]) => {
-      const v = window.__clsIndicators?.view.getState();
-      return v?.status === 'ready' && v.entry?.id === i && v.level === l;
-    },
-    [id, level] as const,
-    { timeout: 90_000 },
-  );
-  await waitForSettled(page);
-}
+const site = atlasSite();
 
 /** Share of the viewport where the map itself is what one sees (sampled on a grid). */
 function visibleMapShare(page: Page): Promise<number> {
@@ -54,30 +32,6 @@ function visibleMapShare(page: Page): Promise<number> {
       }
     return seen / (n * n);
   });
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's critical and serious violations on the page as it is. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((x) => ({ target: x.target })) }));
-  });
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-}
-
-async function expectNoSeriousAxe(page: Page, state: string): Promise<void> {
-  const violations = await axeViolations(page);
-  console.info(`axe (${state}): ${violations.length} critical/serious`);
-  expect(violations, `${state}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
 /** Touch targets under 44 × 44 px among the visible controls (buttons, selects, text fields, links outside text). */
@@ -102,9 +56,8 @@ function smallTargets(page: Page): Promise<string[]> {
 describe('published map — laptop 1440 × 900', () => {
   it('opens on APL by EPCI, coloured and titled, framing the metropole with the DROM insets; labels at zoom 6 and 10', async () => {
     // axe is injected as an inline script: bypass the CSP here (csp.test.ts tests the policy itself).
-    const atlas = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    const atlas = await site.open('', { viewport: { width: 1440, height: 900 }, bypassCSP: true, ready: DEFAULT_MAP });
     const { page } = atlas;
-    await waitForIndicator(page);
     expect(await page.getByTestId('map-title').textContent()).toBe(DEFAULT_TITLE);
     expect(await page.title()).toContain(DEFAULT_TITLE);
     const state = await page.evaluate(() => ({ level: window.__clsAtlas!.state.level, indicator: window.__clsAtlas!.state.indicator }));
@@ -151,29 +104,15 @@ describe('published map — laptop 1440 × 900', () => {
 
     await expectNoSeriousAxe(page, 'default view, indicator with legend');
     // Swatch borders stand out from the white legend at 3:1 at least (non-text contrast); legend text is in axe's colour-contrast rule.
-    const borderContrast = await page.evaluate(() => {
-      const lum = (rgb: number[]) => {
-        const [r, g, b] = rgb.map((v) => {
-          const c = v / 255;
-          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-        }) as [number, number, number];
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-      };
-      const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-      return [...document.querySelectorAll('[data-testid="indicator-legend"] .atlas-legend__swatch')].map((el) => {
-        const border = parse(getComputedStyle(el).borderTopColor);
-        return (lum([255, 255, 255]) + 0.05) / (lum(border) + 0.05);
-      });
-    });
+    const borderContrast = await swatchBorderContrast(page, '[data-testid="indicator-legend"] .atlas-legend__swatch');
     expect(borderContrast.length).toBe(6);
     for (const ratio of borderContrast) expect(ratio).toBeGreaterThanOrEqual(3);
     await closeAtlas(atlas);
   });
 
   it('data table = feature-states; keyboard-only journey to a portrait; every panel open keeps the map; PNG export; share; axe', async () => {
-    const atlas = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 }, bypassCSP: true });
+    const atlas = await site.open('', { viewport: { width: 1440, height: 900 }, bypassCSP: true, ready: DEFAULT_MAP });
     const { page } = atlas;
-    await waitForIndicator(page);
 
     // Skip link → data table (keyboard only from here on).
     await page.keyboard.press('Tab');
@@ -311,9 +250,8 @@ describe('published map — laptop 1440 × 900', () => {
   });
 
   it('the embed view shows the map, its title, legend and credits, and no panel', async () => {
-    const atlas = await openAtlas(browser, server.url, '#v=1&embed=1', { viewport: { width: 800, height: 560 }, bypassCSP: true });
+    const atlas = await site.open('#v=1&embed=1', { viewport: { width: 800, height: 560 }, bypassCSP: true, ready: DEFAULT_MAP });
     const { page } = atlas;
-    await waitForIndicator(page);
     expect(await page.getByTestId('map-title').textContent()).toBe(DEFAULT_TITLE);
     expect(await page.getByTestId('embed-legend').locator('[data-testid="legend-class"]').count()).toBe(5);
     expect(await page.getByTestId('embed-credits').textContent()).toContain('DREES');
@@ -331,9 +269,8 @@ for (const viewport of [
 ]) {
   describe(`published map — ${viewport.width} × ${viewport.height}`, () => {
     it('the map fills the screen, coloured and titled; panels are bottom sheets; no horizontal scroll; 44 px targets; tap selects', async () => {
-      const atlas = await openAtlas(browser, server.url, '', { viewport, mobile: true, bypassCSP: true });
+      const atlas = await site.open('', { viewport, mobile: true, bypassCSP: true, ready: DEFAULT_MAP });
       const { page } = atlas;
-      await waitForIndicator(page);
       const name = `published-${viewport.width}`;
       expect(await page.getByTestId('map-title').textContent()).toBe(DEFAULT_TITLE);
       const png = await mapScreenshot(page, `${name}-map`);

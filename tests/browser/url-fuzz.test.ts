@@ -2,25 +2,15 @@
 // tests/url-fuzz.ts), set one after the other on one page. None may raise a
 // page error, leave the panel on « Chargement… », or end on an incoherent
 // state; a few of them, opened fresh, land where the hash change did.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, openAtlas, serveDist, type StaticServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeAtlas, atlasSite } from './harness.ts';
 import { generatedHashes } from '../url-fuzz.ts';
 
 const SEED = 11;
 const COUNT = 200;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 interface Snapshot {
   level: string;
@@ -74,7 +64,7 @@ describe(`URL fuzz: ${COUNT} generated hashes, seed ${SEED}`, () => {
   const finals = new Map<string, Snapshot>();
 
   it('no page error, no panel stuck loading, a coherent state after each', async () => {
-    const atlas = await openAtlas(browser, server.url);
+    const atlas = await site.open();
     const { page } = atlas;
     let notices = 0;
     const start = Date.now();
@@ -93,7 +83,7 @@ describe(`URL fuzz: ${COUNT} generated hashes, seed ${SEED}`, () => {
   it('a link opened fresh lands where the hash change did', async () => {
     expect(finals.size).toBeGreaterThan(3);
     for (const [hash, afterChange] of finals) {
-      const atlas = await openAtlas(browser, server.url, hash);
+      const atlas = await site.open(hash);
       await atlas.page.waitForFunction(
         () => {
           const name = document.querySelector('[data-testid="panel-name"]');

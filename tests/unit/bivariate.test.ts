@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisClass, BIVARIATE_COLORS, cellIndex, classifyBivariate, tertileBreaks, thirdRange } from '../../src/bivariate/model.ts';
+import { axisClass, BIVARIATE_COLORS, cellIndex, cellTextColor, contrastRatio, classifyBivariate, tertileBreaks, thirdRange } from '../../src/bivariate/model.ts';
 import { bivariateUrlCodec } from '../../src/bivariate/url-field.ts';
 
 describe('bivariate: class assignment', () => {
@@ -103,6 +103,13 @@ describe('bivariate: palette', () => {
     expect(minDistance(null)).toBeGreaterThanOrEqual(15);
     expect(minDistance(DEUTERANOPIA)).toBeGreaterThanOrEqual(15);
     expect(minDistance(PROTANOPIA)).toBeGreaterThanOrEqual(15);
+  });
+});
+
+describe('bivariate: legend text', () => {
+  it('the count in every legend cell reads at 4.5:1 at least (WCAG AA, small text)', () => {
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 5);
+    for (const row of BIVARIATE_COLORS) for (const colour of row) expect(contrastRatio(colour, cellTextColor(colour)), colour).toBeGreaterThanOrEqual(4.5);
   });
 });
 
