@@ -1,10 +1,12 @@
 // The DROM inset maps at 1440 × 900: five small maps drawn after the main
 // map's first idle, each territory filled with the colour the main map holds
-// in its feature-state (no-data grey without one), each a button named
-// « <DROM> — voir sur la carte » that frames its DROM on the main map.
+// in its feature-state (no-data grey without one), also in the PNG export;
+// each a button named « <DROM> — voir sur la carte » that frames its DROM.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { closeAtlas, launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { ARTIFACTS, closeAtlas, launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -73,6 +75,38 @@ describe('DROM inset maps at 1440 × 900', () => {
     // Most DROM EPCI have a value: the comparison is between colours, not between greys.
     expect(DROM.reduce((n, z) => n + compared[z]!.classed, 0)).toBeGreaterThan(10);
     expect(NO_DATA).toBe(await page.evaluate(() => window.__clsIndicators!.view.getState().classification!.noDataColor.toLowerCase()));
+
+    // The PNG export (screen size) carries the insets: each inset's box holds its territories' fills.
+    const expectedFills = await page.evaluate((zones) => zones.map((z) => [...new Set([...document.querySelectorAll(`[data-testid="drom-insets"] [data-zone="${z}"] svg path`)].map((p) => p.getAttribute('fill')!.toLowerCase()))]), [...DROM]);
+    await page.getByTestId('png-open').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('png-screen').click()]);
+    const file = await readFile((await download.path())!);
+    await writeFile(join(ARTIFACTS, 'drom-insets-export-screen.png'), file);
+    const boxes = (await page.getByTestId('png-status').getAttribute('data-inset-boxes'))!.split(';').filter(Boolean).map((b) => b.split(',').map(Number));
+    expect(boxes.length).toBe(5);
+    const found = await page.evaluate(
+      async ({ base64, boxes, expectedFills }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${base64}`;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return boxes.map(([x, y, w, h], i) => {
+          const data = ctx.getImageData(x!, y!, w!, h!).data;
+          const seen = new Set<string>();
+          for (let j = 0; j < data.length; j += 4) seen.add(`#${[data[j]!, data[j + 1]!, data[j + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+          return expectedFills[i]!.filter((f) => seen.has(f)).length;
+        });
+      },
+      { base64: file.toString('base64'), boxes, expectedFills },
+    );
+    console.info(`PNG insets: fills found per DROM ${found.join(', ')} of ${expectedFills.map((f) => f.length).join(', ')}`);
+    found.forEach((n, i) => expect(n, DROM[i]).toBeGreaterThan(0));
+    expect(found.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * expectedFills.reduce((a, f) => a + f.length, 0));
+    await page.keyboard.press('Escape');
 
     // Keyboard: the Martinique inset is a button with its name; Enter frames Martinique on the main map.
     const inset = page.getByRole('button', { name: 'Martinique — voir sur la carte' });

@@ -5,6 +5,7 @@ import { geometryPath, insetFills, insetProjection, insetShapes, ringPath } from
 import { choroplethStates } from '../../src/indicators/indicator-choropleth.ts';
 import { NO_DATA_COLOR } from '../../src/lib/classify.ts';
 import { TERRITORY_STYLE } from '../../src/layers/territories.ts';
+import { insetBoxes } from '../../src/published/export/png-layout.ts';
 
 const FRAME = { width: 100, height: 60, pad: 0 };
 
@@ -96,5 +97,19 @@ describe('inset fills', () => {
     expect([...insetFills(['a'], 'unavailable', null, null).values()]).toEqual([NO_DATA_COLOR]);
     expect([...insetFills(['a'], 'none', null, null).values()]).toEqual([TERRITORY_STYLE.land]);
     expect([...insetFills(['a'], 'loading', values, classification).values()]).toEqual([TERRITORY_STYLE.land]);
+  });
+});
+
+describe('inset boxes of the PNG export', () => {
+  it('a column at the right edge where the map is tall enough, else a row along the top', () => {
+    const tall = insetBoxes({ x: 0, y: 40, w: 1440, h: 800 }, 1, 5);
+    expect(tall.map((b) => b.x)).toEqual(Array(5).fill(1440 - 12 - 100));
+    expect(tall[0]!.y).toBe(52);
+    expect(tall[4]!.y + tall[4]!.h).toBeLessThanOrEqual(840);
+    const low = insetBoxes({ x: 0, y: 40, w: 1440, h: 300 }, 1, 5);
+    expect(new Set(low.map((b) => b.y))).toEqual(new Set([52]));
+    expect(low[4]!.x + low[4]!.w).toBe(1440 - 12);
+    expect(low[0]!.x + low[0]!.w).toBeLessThan(low[1]!.x);
+    expect(insetBoxes({ x: 0, y: 0, w: 100, h: 100 }, 2, 0)).toEqual([]);
   });
 });
