@@ -59,7 +59,7 @@ function Shell({ atlas }: { atlas: Atlas }) {
             <MapTitle />
             <div className="atlas-map-stage">
               <MapView tooltipLines={atlas.features.tooltipLines} />
-              {!embed && <DromInsets />}
+              <DromInsets />
               {!embed && <OverlayControl />}
               {embed && <EmbedLegend />}
             </div>

@@ -5,6 +5,7 @@ import { fr, frInput } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { TerritoryRef } from '../state/url-state.ts';
 import { getLoadedIndex } from '../data/territory-index.ts';
+import { useMedia } from './ui-state.ts';
 
 interface Hover {
   readonly ref: TerritoryRef;
@@ -25,6 +26,8 @@ export function MapView({ tooltipLines }: { tooltipLines: readonly TooltipLine[]
   const linkNotice = useAtlasState((s) => s.linkNotice);
   const selection = useAtlasState((s) => s.selection);
   useAtlasState((s) => s.indexVersion);
+  // A tap emulates a hover: on a touch screen the tooltip would stay over the map, and the sheet says it all.
+  const canHover = useMedia('(hover: hover)');
 
   // Before the first paint (not after it, as an effect would): the map's style, worker and tiles start sooner.
   useLayoutEffect(() => {
@@ -47,7 +50,7 @@ export function MapView({ tooltipLines }: { tooltipLines: readonly TooltipLine[]
         aria-describedby="atlas-map-summary"
         data-testid="map"
       />
-      {hover && (
+      {hover && canHover && (
         <div className="atlas-tooltip" role="presentation" style={{ transform: `translate(${hover.x + 12}px, ${hover.y + 12}px)` }}>
           <strong>{hovered?.name ?? hover.ref.code}</strong>
           <span>

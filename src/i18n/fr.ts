@@ -992,6 +992,7 @@ export const frPublished = {
   indicatorSheet: 'Indicateur et légende',
   insets: 'Outre-mer',
   insetLabel: (name: string) => `Afficher ${name}`,
+  insetMapLabel: (name: string) => `${name} — voir sur la carte`,
   table: {
     open: 'Tableau des données',
     skip: 'Aller au tableau des données',

@@ -88,6 +88,8 @@ export interface OpenOptions {
   readonly viewport?: { width: number; height: number };
   /** Phone / tablet emulation: touch events, mobile viewport. */
   readonly mobile?: boolean;
+  /** Device pixels per CSS pixel (3 on a recent phone). */
+  readonly deviceScaleFactor?: number;
   /** Lets a test inject a script (axe-core) into a page whose CSP forbids inline scripts. */
   readonly bypassCSP?: boolean;
 }
@@ -99,6 +101,7 @@ export async function openAtlas(browser: Browser, baseUrl: string, hash = '', op
     locale: 'fr-FR',
     hasTouch: options.mobile ?? false,
     isMobile: options.mobile ?? false,
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     bypassCSP: options.bypassCSP ?? false,
     acceptDownloads: true,
   });

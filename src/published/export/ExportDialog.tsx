@@ -7,6 +7,8 @@ import { Dialog } from '../Dialog.tsx';
 import { exportFooter, useLegendInput, useMapCredits, useMapLink } from '../map-credits.ts';
 import { useMapTitle } from '../MapTitle.tsx';
 import { exportMapPng } from './png-export.ts';
+import { useInsetMaps } from '../use-inset-maps.ts';
+import { useUi } from '../../components/ui-state.ts';
 
 function fileName(indicator: string | null, level: string, size: string): string {
   const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
@@ -21,14 +23,16 @@ function ExportContent() {
   const link = useMapLink({ embed: false });
   const level = useAtlasState((s) => s.level);
   const indicator = useAtlasState((s) => s.indicator);
+  // The insets' shapes load when the dialog opens, if the screen did not load them already.
+  const insets = useInsetMaps(useUi((s) => s.dialog === 'export'));
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ text: string; size?: string; legend?: string } | null>(null);
+  const [result, setResult] = useState<{ text: string; size?: string; legend?: string; insets?: string } | null>(null);
   const run = async (size: 'screen' | 'print') => {
     const map = atlas.controller?.map;
     if (!map || busy) return;
     setBusy(true);
     try {
-      const { blob, layout } = await exportMapPng(map, { title, legend, footer: exportFooter(credits, link) }, size);
+      const { blob, layout, insets: insetBoxes } = await exportMapPng(map, { title, legend, insets: insets ?? [], footer: exportFooter(credits, link) }, size);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -38,7 +42,7 @@ function ExportContent() {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       const box = layout.legend;
-      setResult({ text: t.exportDone(layout.width, layout.height), size: `${layout.width}x${layout.height}`, legend: legend ? `${box.x},${box.y},${box.w},${box.h}` : '' });
+      setResult({ text: t.exportDone(layout.width, layout.height), size: `${layout.width}x${layout.height}`, legend: legend ? `${box.x},${box.y},${box.w},${box.h}` : '', insets: insetBoxes.map((b) => `${b.x},${b.y},${b.w},${b.h}`).join(';') });
     } catch {
       setResult({ text: t.exportFailed });
     } finally {
@@ -59,7 +63,7 @@ function ExportContent() {
           </button>
         </li>
       </ul>
-      <p className="fr-text--sm" role="status" data-testid="png-status" data-size={result?.size ?? ''} data-legend-box={result?.legend ?? ''}>
+      <p className="fr-text--sm" role="status" data-testid="png-status" data-size={result?.size ?? ''} data-legend-box={result?.legend ?? ''} data-inset-boxes={result?.insets ?? ''}>
         {result?.text ?? ''}
       </p>
     </>

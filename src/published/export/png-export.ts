@@ -4,16 +4,25 @@
 // credits, the date and the atlas's address. The printable size re-renders
 // the map at a higher pixel ratio, then restores it.
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { coverCrop, pngLayout, PRINT_SIZE, type PngLayout } from './png-layout.ts';
+import { coverCrop, INSET_BOX, insetBoxes, pngLayout, PRINT_SIZE, type PngLayout, type Rect } from './png-layout.ts';
+import { INSET_FRAME } from '../inset-model.ts';
 
 export interface LegendInput {
   readonly caption: string;
   readonly rows: readonly { readonly color: string; readonly label: string; readonly hatched?: boolean }[];
 }
 
+/** A DROM inset: its name and its territories' SVG paths (in INSET_FRAME units) with their fills. */
+export interface InsetInput {
+  readonly name: string;
+  readonly shapes: readonly { readonly d: string; readonly fill: string }[];
+}
+
 export interface PngContent {
   readonly title: string;
   readonly legend: LegendInput | null;
+  /** The DROM insets as on screen (none when their shapes are not loaded). */
+  readonly insets?: readonly InsetInput[];
   /** Credit lines (sources), then the date and the address lines. */
   readonly footer: readonly string[];
 }
@@ -21,6 +30,8 @@ export interface PngContent {
 export interface PngResult {
   readonly blob: Blob;
   readonly layout: PngLayout;
+  /** Where each inset was drawn, in `content.insets` order. */
+  readonly insets: readonly Rect[];
 }
 
 const FONT = 'Marianne, arial, sans-serif';
@@ -130,6 +141,41 @@ function drawLegend(ctx: CanvasRenderingContext2D, legend: LegendInput, layout: 
   });
 }
 
+function drawInsets(ctx: CanvasRenderingContext2D, insets: readonly InsetInput[], boxes: readonly Rect[], scale: number): void {
+  const mapH = Math.round(INSET_BOX.map * scale);
+  insets.forEach((inset, i) => {
+    const box = boxes[i]!;
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.95)';
+    ctx.fillRect(box.x, box.y, box.w, box.h);
+    ctx.fillStyle = '#e6edf3';
+    ctx.fillRect(box.x, box.y, box.w, mapH);
+    ctx.save();
+    ctx.translate(box.x, box.y);
+    const k = Math.min(box.w / INSET_FRAME.width, mapH / INSET_FRAME.height);
+    ctx.translate((box.w - INSET_FRAME.width * k) / 2, (mapH - INSET_FRAME.height * k) / 2);
+    ctx.scale(k, k);
+    ctx.lineWidth = 0.5 / k;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = 'rgba(30, 30, 30, 0.45)';
+    for (const shape of inset.shapes) {
+      const path = new Path2D(shape.d);
+      ctx.fillStyle = shape.fill;
+      ctx.fill(path, 'evenodd');
+      ctx.stroke(path);
+    }
+    ctx.restore();
+    ctx.strokeStyle = '#666666';
+    ctx.lineWidth = Math.max(1, scale);
+    ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1);
+    ctx.fillStyle = '#000091';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.font = `400 ${Math.round(11 * scale)}px ${FONT}`;
+    ctx.fillText(fitText(ctx, inset.name, box.w - 4 * scale), box.x + box.w / 2, box.y + mapH + (box.h - mapH) / 2);
+    ctx.textAlign = 'start';
+  });
+}
+
 /** Renders the export; `size` 'screen' = the map's size on screen (device pixels), 'print' = A4 landscape at 300 dpi. */
 export async function exportMapPng(map: MapLibreMap, content: PngContent, size: 'screen' | 'print'): Promise<PngResult> {
   const canvas = map.getCanvas();
@@ -168,11 +214,14 @@ export async function exportMapPng(map: MapLibreMap, content: PngContent, size: 
   ctx.fillStyle = '#000091';
   ctx.fillRect(0, layout.title.h - Math.max(1, Math.round(2 * layout.scale)), layout.width, Math.max(1, Math.round(2 * layout.scale)));
   if (content.legend) drawLegend(ctx, content.legend, layout);
+  const insets = content.insets ?? [];
+  const boxes = insetBoxes(layout.map, layout.scale, insets.length);
+  drawInsets(ctx, insets, boxes, layout.scale);
   ctx.textBaseline = 'top';
   ctx.fillStyle = '#3a3a3a';
   ctx.font = `400 ${Math.round(11 * layout.scale)}px ${FONT}`;
   const line = Math.round(16 * layout.scale);
   content.footer.forEach((text, i) => ctx.fillText(fitText(ctx, text, layout.width - 2 * pad), pad, layout.footer.y + pad + i * line));
   const blob = await new Promise<Blob>((resolve, reject) => out.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
-  return { blob, layout };
+  return { blob, layout, insets: boxes };
 }

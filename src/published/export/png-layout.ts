@@ -54,3 +54,23 @@ export function coverCrop(srcW: number, srcH: number, target: Pick<Rect, 'w' | '
   const h = target.h / scale;
   return { x: (srcW - w) / 2, y: (srcH - h) / 2, w, h };
 }
+
+/** Size of one DROM inset (map + name) at scale 1, in pixels. */
+export const INSET_BOX = { w: 100, map: 60, name: 16, gap: 6 } as const;
+
+/**
+ * Boxes of the DROM insets over the map's right edge: a column from the top
+ * where it fits in the map's height, else a row along the top, right-aligned.
+ */
+export function insetBoxes(map: Rect, scale: number, count: number): Rect[] {
+  const pad = Math.round(12 * scale);
+  const w = Math.round(INSET_BOX.w * scale);
+  const h = Math.round(INSET_BOX.map * scale) + Math.round(INSET_BOX.name * scale);
+  const gap = Math.round(INSET_BOX.gap * scale);
+  const column = count * h + (count - 1) * gap + 2 * pad <= map.h;
+  return Array.from({ length: count }, (_, i) =>
+    column
+      ? { x: map.x + map.w - pad - w, y: map.y + pad + i * (h + gap), w, h }
+      : { x: map.x + map.w - pad - w - (count - 1 - i) * (w + gap), y: map.y + pad, w, h },
+  );
+}
