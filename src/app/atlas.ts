@@ -134,7 +134,10 @@ export class Atlas {
     });
     controller.setSelection(initial.selection);
     void this.boot(controller, initial);
-    for (const module of this.features.layerModules) void controller.addLayerModule(module);
+    for (const module of this.features.layerModules) {
+      module.prefetch?.();
+      void controller.addLayerModule(module);
+    }
     return controller;
   }
 

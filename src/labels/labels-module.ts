@@ -37,15 +37,24 @@ export class LabelsModule implements MapLayerModule {
   readonly points = new Map<string, readonly [number, number]>();
   private readonly pointListeners = new Set<() => void>();
 
+  private placesFile: Promise<{ files: LabelsManifest | undefined; places: LabelFile | null }> | null = null;
+
+  /** The places file, asked for when the map is created (it is installed after the first view). */
+  prefetch(): void {
+    this.placesFile ??= loadManifest().then(async (manifest) => {
+      const files = (manifest as unknown as { labels?: LabelsManifest }).labels;
+      return { files, places: files ? await fetchLabels(dataUrl(files.places)) : null };
+    });
+  }
+
   async install(ctx: LayerContext): Promise<void> {
     this.ctx = ctx;
     const { map } = ctx;
     map.setFontFaces(labelFontFaces(document.baseURI));
-    const manifest = (await loadManifest()) as unknown as { labels?: LabelsManifest };
-    const files = manifest.labels;
+    this.prefetch();
     // The places arrive before their source is added: an empty source then its data would lay the
     // labels out twice (two worker passes, two more frames).
-    const places = files ? await fetchLabels(dataUrl(files.places)) : null;
+    const { files, places } = await this.placesFile!;
     map.addSource(LABEL_SOURCES.places, { type: 'geojson', data: places ? labelFeatures(places) : EMPTY });
     map.addSource(LABEL_SOURCES.communes, { type: 'geojson', data: EMPTY });
     map.addSource(LABEL_SOURCES.selected, { type: 'geojson', data: this.selected });

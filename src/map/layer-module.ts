@@ -30,6 +30,8 @@ export interface MapLayerModule {
    * keep what they are asked until then.
    */
   readonly afterFirstView?: boolean;
+  /** Called when the map is created, long before `install`: start fetching what it will need. */
+  prefetch?(): void;
   /** Called once, after the style has loaded. */
   install(ctx: LayerContext): void | Promise<void>;
   /** Called after each level switch (the new level's source exists). */
