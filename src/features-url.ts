@@ -11,6 +11,7 @@ import {
   type UrlFields,
 } from './state/url-state.ts';
 import { classificationUrlCodec, DEFAULT_INDICATOR, indicatorUrlCodec } from './indicators/url-fields.ts';
+import { DEFAULT_LEVEL } from './link-defaults.ts';
 import { embedUrlCodec } from './published/url-fields.ts';
 import { comparisonUrlCodec, type ComparedPerimeter } from './perimeter/comparison-url.ts';
 import { DEFAULT_CLASSIFICATION, type ClassificationSettings } from './indicators/classification-settings.ts';
@@ -44,7 +45,7 @@ export interface UrlState extends CoreUrlState {
 export const DEFAULT_URL_STATE: UrlState = {
   ...CORE_URL_DEFAULTS,
   // A link opened cold shows something: access to GPs by EPCI.
-  level: 'epci',
+  level: DEFAULT_LEVEL,
   indicator: DEFAULT_INDICATOR,
   classification: DEFAULT_CLASSIFICATION,
   perimeter: null,

@@ -74,7 +74,6 @@ export class Atlas {
     this.manifest().then(
       (m) => {
         void loadLevelGeometry(m, first).catch(() => undefined);
-        for (const level of SUPRA_LEVELS) void loadTerritoryIndex(m, level).catch(() => undefined);
       },
       () => undefined,
     );
@@ -144,8 +143,6 @@ export class Atlas {
   private async boot(controller: MapController, initial: UrlState): Promise<void> {
     try {
       const manifest = await this.manifest();
-      // Small indexes first (names for the tooltip, panel and search).
-      const supra = Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
       await controller.setLevel(initial.level);
       if (initial.selection) {
         // An unknown selection is dropped by settleLink, with a notice.
@@ -157,7 +154,9 @@ export class Atlas {
       this.timings.firstIdle = Math.round(performance.now());
       performance.mark('atlas:first-idle');
       this.resolveReady();
-      await supra;
+      // The small indexes (names for the tooltip, panel and search) once the map is drawn: parsed on
+      // the main thread, they would delay it.
+      await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
     } catch (error) {
       this.store.setState({ error: fr.app.loadError });
       this.rejectReady(error);

@@ -8,10 +8,9 @@ import {
   type ClassificationSettings,
 } from './classification-settings.ts';
 
-/** What a link opened cold shows: access to GPs (APL, 65 or under, latest vintage). */
-export const DEFAULT_INDICATOR = 'apl_mg_moins65_2023';
-/** `ind=none`: a map with no indicator (the default has one). */
-const NO_INDICATOR = 'none';
+import { DEFAULT_INDICATOR, NO_INDICATOR } from '../link-defaults.ts';
+
+export { DEFAULT_INDICATOR };
 
 export const indicatorUrlCodec: UrlFieldCodec<string | null> = {
   key: 'ind',
