@@ -271,7 +271,7 @@ async function main(): Promise<void> {
     log('\n[2/3] sizes…');
     const sizes = !options.skipSizes && existsSync(dataDir) ? measureSizes(dataDir) : null;
     if (sizes) printSizes(sizes);
-    else log(`  no data dir at ${dataDir}`);
+    else log(options.skipSizes ? '  skipped' : `  no data dir at ${dataDir}`);
 
     let browser: BrowserSummary | null = null;
     let browserRuns: BrowserRun[] = [];
