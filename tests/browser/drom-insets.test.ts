@@ -4,29 +4,18 @@
 // each a button named « <DROM> — voir sur la carte » that frames its DROM.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { ARTIFACTS, closeAtlas, launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, atlasSite, closeAtlas, screenshot, waitForSettled } from './harness.ts';
+import { pngColoursIn } from './pixels.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 const DROM = ['971', '972', '973', '974', '976'] as const;
 const NO_DATA = '#d4d4d4';
 
 describe('DROM inset maps at 1440 × 900', () => {
   it('are drawn after the first idle, coloured like the main map; activating one frames its DROM', async () => {
-    const atlas = await openAtlas(browser, server.url, '', { viewport: { width: 1440, height: 900 } });
+    const atlas = await site.open('', { viewport: { width: 1440, height: 900 } });
     const { page } = atlas;
     await page.waitForFunction(() => {
       const v = window.__clsIndicators?.view.getState();
@@ -84,25 +73,8 @@ describe('DROM inset maps at 1440 × 900', () => {
     await writeFile(join(ARTIFACTS, 'drom-insets-export-screen.png'), file);
     const boxes = (await page.getByTestId('png-status').getAttribute('data-inset-boxes'))!.split(';').filter(Boolean).map((b) => b.split(',').map(Number));
     expect(boxes.length).toBe(5);
-    const found = await page.evaluate(
-      async ({ base64, boxes, expectedFills }) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${base64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const ctx = c.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return boxes.map(([x, y, w, h], i) => {
-          const data = ctx.getImageData(x!, y!, w!, h!).data;
-          const seen = new Set<string>();
-          for (let j = 0; j < data.length; j += 4) seen.add(`#${[data[j]!, data[j + 1]!, data[j + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
-          return expectedFills[i]!.filter((f) => seen.has(f)).length;
-        });
-      },
-      { base64: file.toString('base64'), boxes, expectedFills },
-    );
+    const inBoxes = (await pngColoursIn(page, file, boxes)).colours;
+    const found = inBoxes.map((seen, i) => expectedFills[i]!.filter((f) => seen.has(f)).length);
     console.info(`PNG insets: fills found per DROM ${found.join(', ')} of ${expectedFills.map((f) => f.length).join(', ')}`);
     found.forEach((n, i) => expect(n, DROM[i]).toBeGreaterThan(0));
     expect(found.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(0.8 * expectedFills.reduce((a, f) => a + f.length, 0));

@@ -4,22 +4,11 @@
 // not under the sheet is painted (not the page's white), and the map canvas
 // is its container's size; a tap selects, a pinch zooms, a drag on a sheet's
 // handle resizes it; no horizontal scroll; 44 px touch targets.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { closeAtlas, launchBrowser, openAtlas, screenshot, serveDist, waitForSettled, type StaticServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { atlasSite, closeAtlas, screenshot, waitForSettled } from './harness.ts';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = atlasSite();
 
 async function waitForDefaultIndicator(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -157,7 +146,7 @@ for (const device of [
 ]) {
   describe(`published map on a ${device.name} (${device.viewport.width} × ${device.viewport.height} @${device.deviceScaleFactor}x, touch)`, () => {
     it('every bottom sheet leaves the map above it painted; tap selects, pinch zooms, drag resizes; no horizontal scroll; 44 px targets', async () => {
-      const atlas = await openAtlas(browser, server.url, '', { viewport: device.viewport, mobile: true, deviceScaleFactor: device.deviceScaleFactor });
+      const atlas = await site.open('', { viewport: device.viewport, mobile: true, deviceScaleFactor: device.deviceScaleFactor });
       const { page } = atlas;
       const name = `phone-${device.viewport.width}`;
       const cdp = await page.context().newCDPSession(page);

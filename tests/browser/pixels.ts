@@ -79,3 +79,28 @@ export async function pixelDifference(page: Page, a: Buffer, b: Buffer, toleranc
   const { differing, total } = await differingPixels(page, a, b, tolerance);
   return total === 0 ? 0 : differing / total;
 }
+
+/** The distinct colours (`#rrggbb`) inside each box `[x, y, width, height]` (image pixels) of a PNG. */
+export async function pngColoursIn(page: Page, png: Buffer, boxes: readonly (readonly number[])[]): Promise<{ width: number; height: number; colours: Set<string>[] }> {
+  const result = await page.evaluate(
+    async ({ base64, boxes }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${base64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const colours = boxes.map(([x, y, w, h]) => {
+        const data = ctx.getImageData(x!, y!, w!, h!).data;
+        const seen = new Set<string>();
+        for (let i = 0; i < data.length; i += 4) seen.add(`#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
+        return [...seen];
+      });
+      return { width: img.width, height: img.height, colours };
+    },
+    { base64: png.toString('base64'), boxes },
+  );
+  return { ...result, colours: result.colours.map((c) => new Set(c)) };
+}

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { closeAtlas, mapScreenshot, screenshot, atlasSite, waitForSettled } from './harness.ts';
-import { countNonBackgroundPixels } from './pixels.ts';
+import { countNonBackgroundPixels, pngColoursIn } from './pixels.ts';
 import { expectNoSeriousAxe, swatchBorderContrast } from './axe.ts';
 
 const SEA: [number, number, number] = [0xe6, 0xed, 0xf3];
@@ -214,25 +214,8 @@ describe('published map — laptop 1440 × 900', () => {
       const status = page.getByTestId('png-status');
       const expected = await status.getAttribute('data-size');
       const box = (await status.getAttribute('data-legend-box'))!.split(',').map(Number);
-      const decoded = await page.evaluate(
-        async ({ base64, box, colours }) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${base64}`;
-          await img.decode();
-          const c = document.createElement('canvas');
-          c.width = img.width;
-          c.height = img.height;
-          const ctx = c.getContext('2d')!;
-          ctx.drawImage(img, 0, 0);
-          const [x, y, w, h] = box as [number, number, number, number];
-          const data = ctx.getImageData(x, y, w, h).data;
-          const hex = (i: number) => `#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-          const seen = new Set<string>();
-          for (let i = 0; i < data.length; i += 4) seen.add(hex(i));
-          return { width: img.width, height: img.height, found: colours.filter((col) => seen.has(col.toLowerCase())) };
-        },
-        { base64: file.toString('base64'), box, colours: legendColours },
-      );
+      const png = await pngColoursIn(page, file, [box]);
+      const decoded = { width: png.width, height: png.height, found: legendColours.filter((col) => png.colours[0]!.has(col.toLowerCase())) };
       console.info(`PNG ${size}: ${decoded.width} × ${decoded.height}, ${file.byteLength} bytes, legend colours found ${decoded.found.length}/${legendColours.length}`);
       expect(`${decoded.width}x${decoded.height}`).toBe(expected);
       if (size === 'print') expect(expected).toBe('3508x2480');
