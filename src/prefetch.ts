@@ -6,6 +6,7 @@
 import { loadManifest } from './data/manifest.ts';
 import { findEntry, loadCatalogue, loadIndicatorFile } from './indicators/indicator-data.ts';
 import { DEFAULT_INDICATOR, DEFAULT_LEVEL, NO_INDICATOR } from './link-defaults.ts';
+import { isLevel } from './lib/levels.ts';
 
 /** The indicator and level a link names (the defaults where it names none); null: no indicator. */
 export function linkedIndicator(hash: string): { id: string; level: string } | null {
@@ -20,8 +21,8 @@ export function prefetchLinkedData(hash: string): void {
   void loadCatalogue()
     .then((catalogue) => {
       const entry = linked ? findEntry(catalogue, linked.id) : undefined;
-      const level = linked?.level as keyof NonNullable<typeof entry>['levels'];
-      if (entry?.levels[level]?.available) return loadIndicatorFile(entry, { commune: level === 'commune' });
+      if (!entry || !linked || !isLevel(linked.level) || !entry.levels[linked.level]?.available) return;
+      return loadIndicatorFile(entry, { commune: linked.level === 'commune' });
     })
     .catch(() => undefined);
 }

@@ -5,7 +5,7 @@
 import { SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
 import { loadManifest } from '../data/manifest.ts';
 import { loadLevelGeometry } from '../data/geometry.ts';
-import { getLoadedIndex, getTerritory, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
+import { getLoadedIndex, getTerritory, isIndexLoaded, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
 import type { Manifest, TerritoryRecord } from '../data/types.ts';
 import { SearchIndex } from '../search/rank.ts';
 import { MapController } from '../map/controller.ts';
@@ -115,7 +115,8 @@ export class Atlas {
     // a pointer over a commune, the map focused — not with the map, whose first frames it would
     // slow down; search, the table, the perimeter builder and portraits ask for it themselves.
     controller.on('hover', (ref) => {
-      if (ref) void this.ensureIndex(ref.level);
+      // Hover fires at every pointer move: ask only while the index is missing.
+      if (ref && !isIndexLoaded(ref.level)) void this.ensureIndex(ref.level);
     });
     controller.map.getCanvas().addEventListener('focus', () => void this.ensureIndex(this.store.getState().level));
     controller.on('click', (ref) => {

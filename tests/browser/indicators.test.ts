@@ -11,6 +11,18 @@ import { pixelDifference } from './pixels.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/byo');
 
+/** Opacity and hairline borders of a level's land and choropleth fills. */
+const paints = (page: Page, level = 'commune') =>
+  page.evaluate((level) => {
+    const map = window.__clsAtlas!.map!;
+    return {
+      land: map.getPaintProperty(`territories-${level}-fill`, 'fill-opacity'),
+      choropleth: map.getPaintProperty(`indicator-${level}-fill`, 'fill-opacity'),
+      landOutline: map.getPaintProperty(`territories-${level}-fill`, 'fill-antialias'),
+      choroplethOutline: map.getPaintProperty(`indicator-${level}-fill`, 'fill-antialias'),
+    };
+  }, level);
+
 const site = atlasSite();
 
 interface ViewSnapshot {
@@ -127,6 +139,18 @@ describe('indicator choropleth', () => {
     await page.locator('input[name="atlas-level"][value="commune"]').check({ force: true });
     await waitForReady(page, { indicator: 'apl_mg_2023', level: 'commune' });
     await mapScreenshot(page, 'indicators-05-commune-apl');
+    // Under the opaque choropleth the land is not drawn (opacity 0, still queried); at national zoom the
+    // commune fills draw no hairline borders, from zoom 6 they do.
+    expect(await paints(page)).toEqual({ land: 0, choropleth: 1, landOutline: false, choroplethOutline: false });
+    const hovered = await page.evaluate(() => {
+      const map = window.__clsAtlas!.map!;
+      const c = map.project([2.9, 47.1]);
+      return map.queryRenderedFeatures([c.x, c.y], { layers: ['territories-commune-fill'] }).length;
+    });
+    expect(hovered).toBe(1);
+    await page.evaluate(() => window.__clsAtlas!.map!.jumpTo({ center: [2.9, 47.1], zoom: 6.5 }));
+    await waitForSettled(page);
+    expect(await paints(page)).toEqual({ land: 0, choropleth: 1, landOutline: true, choroplethOutline: true });
     await page.selectOption('[data-testid="classification-classes"]', '6');
     await page.waitForFunction(() => window.__clsIndicators!.view.getState().classification?.colors.length === 6);
     await waitForSettled(page);
@@ -140,10 +164,15 @@ describe('indicator choropleth', () => {
     await page.selectOption('[data-testid="indicator-select"]', 'densite_generalistes_bv');
     await waitForReady(page, { indicator: 'densite_generalistes_bv', level: 'commune', status: 'unavailable' });
     await expect.poll(() => page.locator('[data-testid="indicator-unavailable"]').innerText()).toMatch(/non disponible/);
+    // The no-data map is the choropleth's own grey: the land stays covered.
+    expect(await paints(page)).toMatchObject({ land: 0, choropleth: 1 });
     await screenshot(page, 'indicators-06-unavailable');
     await page.locator('input[name="atlas-level"][value="bv"]').check({ force: true });
     await waitForReady(page, { indicator: 'densite_generalistes_bv', level: 'bv' });
     expect(await page.locator('[data-testid="legend-class"]').count()).toBeGreaterThan(2);
+    // No indicator: the land is drawn again.
+    await page.selectOption('[data-testid="indicator-select"]', '');
+    await expect.poll(async () => paints(page, 'bv')).toMatchObject({ land: 1, choropleth: 0 });
     await closeAtlas(atlas);
   });
 
