@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { atlasSite, closeAtlas, screenshot, waitForSettled } from './harness.ts';
+import { whiteAt } from './pixels.ts';
 
 const site = atlasSite();
 
@@ -61,32 +62,6 @@ function mapArea(page: Page): Promise<MapArea> {
   });
 }
 
-/** Of the sample points, how many show the page's white (nothing painted) and how many distinct colours they show. */
-async function paintedAt(page: Page, png: Buffer, points: readonly (readonly [number, number])[]): Promise<{ white: number; colours: number }> {
-  return page.evaluate(
-    async ({ base64, points }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${base64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const scale = img.width / innerWidth;
-      let white = 0;
-      const colours = new Set<string>();
-      for (const [x, y] of points) {
-        const [r, g, b] = ctx.getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data;
-        if (r! >= 253 && g! >= 253 && b! >= 253) white++;
-        colours.add(`${r! >> 4},${g! >> 4},${b! >> 4}`);
-      }
-      return { white, colours: colours.size };
-    },
-    { base64: png.toString('base64'), points },
-  );
-}
-
 /** The map above the sheets is painted and the canvas fills its container; no horizontal scroll. */
 async function expectMapPainted(page: Page, state: string, name: string): Promise<void> {
   await waitForSheets(page);
@@ -97,7 +72,7 @@ async function expectMapPainted(page: Page, state: string, name: string): Promis
   expect(Math.abs(area.canvas.bufferHeight - area.canvas.height * area.canvas.dpr), `${state}: drawing buffer height`).toBeLessThanOrEqual(area.canvas.dpr);
   const png = await screenshot(page, `${name}-${state.replace(/\W+/g, '-')}`);
   if (area.uncoveredHeight >= 40) {
-    const { white, colours } = await paintedAt(page, png, area.points);
+    const { white, colours } = await whiteAt(page, png, area.points);
     console.info(`${name} ${state}: map uncovered ${Math.round(area.uncoveredHeight)} px high, ${area.points.length} samples, ${white} white, ${colours} colours`);
     expect(area.points.length, `${state}: samples`).toBeGreaterThan(50);
     expect(white / area.points.length, `${state}: share of the seen map left white`).toBeLessThan(0.05);

@@ -3,6 +3,31 @@
 // differ between two screenshots.
 import type { Page } from 'playwright-core';
 
+declare global {
+  interface Window {
+    /** A PNG (base64) drawn on a 2D canvas of its size: defined in the page by `withDecoder`. */
+    __decodePng?: (base64: string) => Promise<CanvasRenderingContext2D>;
+  }
+}
+
+/** Defines `window.__decodePng` in the page (once), for the helpers below that read pixels there. */
+async function withDecoder(page: Page): Promise<Page> {
+  await page.evaluate(() => {
+    window.__decodePng ??= async (base64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${base64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      return ctx;
+    };
+  });
+  return page;
+}
+
 export interface PixelCount {
   readonly total: number;
   /** Pixels farther than `tolerance` (per channel) from the background colour. */
@@ -17,17 +42,10 @@ export async function countNonBackgroundPixels(
   background: readonly [number, number, number],
   tolerance = 6,
 ): Promise<PixelCount> {
-  return page.evaluate(
+  return (await withDecoder(page)).evaluate(
     async ({ base64, bg, tol }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${base64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      const ctx = await window.__decodePng!(base64);
+      const data = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height).data;
       let nonBackground = 0;
       const colours = new Set<number>();
       for (let i = 0; i < data.length; i += 4) {
@@ -48,18 +66,11 @@ export async function countNonBackgroundPixels(
  * when the sizes differ, every pixel of the larger one counts as differing.
  */
 export async function differingPixels(page: Page, a: Buffer, b: Buffer, tolerance = 12): Promise<{ differing: number; total: number }> {
-  return page.evaluate(
+  return (await withDecoder(page)).evaluate(
     async ({ a64, b64, tol }) => {
       const decode = async (base64: string) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${base64}`;
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.width;
-        canvas.height = img.height;
-        const ctx = canvas.getContext('2d')!;
-        ctx.drawImage(img, 0, 0);
-        return ctx.getImageData(0, 0, img.width, img.height).data;
+        const ctx = await window.__decodePng!(base64);
+        return ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height).data;
       };
       const [x, y] = await Promise.all([decode(a64), decode(b64)]);
       const total = Math.max(x.length, y.length) / 4;
@@ -82,25 +93,37 @@ export async function pixelDifference(page: Page, a: Buffer, b: Buffer, toleranc
 
 /** The distinct colours (`#rrggbb`) inside each box `[x, y, width, height]` (image pixels) of a PNG. */
 export async function pngColoursIn(page: Page, png: Buffer, boxes: readonly (readonly number[])[]): Promise<{ width: number; height: number; colours: Set<string>[] }> {
-  const result = await page.evaluate(
+  const result = await (await withDecoder(page)).evaluate(
     async ({ base64, boxes }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${base64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
+      const ctx = await window.__decodePng!(base64);
       const colours = boxes.map(([x, y, w, h]) => {
         const data = ctx.getImageData(x!, y!, w!, h!).data;
         const seen = new Set<string>();
         for (let i = 0; i < data.length; i += 4) seen.add(`#${[data[i]!, data[i + 1]!, data[i + 2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`);
         return [...seen];
       });
-      return { width: img.width, height: img.height, colours };
+      return { width: ctx.canvas.width, height: ctx.canvas.height, colours };
     },
     { base64: png.toString('base64'), boxes },
   );
   return { ...result, colours: result.colours.map((c) => new Set(c)) };
+}
+
+/** Of points given in CSS pixels, how many show pure white (nothing painted) and how many coarse colours they show. */
+export async function whiteAt(page: Page, png: Buffer, points: readonly (readonly [number, number])[]): Promise<{ white: number; colours: number }> {
+  return (await withDecoder(page)).evaluate(
+    async ({ base64, points }) => {
+      const ctx = await window.__decodePng!(base64);
+      const scale = ctx.canvas.width / innerWidth;
+      let white = 0;
+      const colours = new Set<string>();
+      for (const [x, y] of points) {
+        const [r, g, b] = ctx.getImageData(Math.floor(x * scale), Math.floor(y * scale), 1, 1).data;
+        if (r! >= 253 && g! >= 253 && b! >= 253) white++;
+        colours.add(`${r! >> 4},${g! >> 4},${b! >> 4}`);
+      }
+      return { white, colours: colours.size };
+    },
+    { base64: png.toString('base64'), points },
+  );
 }
