@@ -5,10 +5,10 @@ import { useId, useSyncExternalStore } from 'react';
 import { frBivariate as t } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { IndicatorCatalogueEntry } from '../lib/indicator-format.ts';
-import { THEMES } from '../lib/indicator-format.ts';
 import type { Level } from '../lib/levels.ts';
 import type { PanelSectionProps } from '../components/panel/section.ts';
 import { formatEntryValue } from '../indicators/format.ts';
+import { IndicatorOptionGroups, indicatorGroups } from '../indicators/IndicatorOptions.tsx';
 import { BIVARIATE_COLORS, cellTextColor, thirdRange, type Axis, type AxisClass } from './model.ts';
 import { bivariateServiceFor, type BivariateService, type BivariateView } from './service.ts';
 import './bivariate.css';
@@ -49,18 +49,7 @@ function IndicatorSelect({ label, value, entries, level, onChange, testId }: { l
       </label>
       <select id={id} className="fr-select" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
         {!list.some((e) => e.id === value) && <option value={value}>{value}</option>}
-        {THEMES.map((theme) => {
-          const group = list.filter((e) => e.theme === theme.id);
-          return group.length === 0 ? null : (
-            <optgroup key={theme.id} label={theme.label}>
-              {group.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.label}
-                </option>
-              ))}
-            </optgroup>
-          );
-        })}
+        <IndicatorOptionGroups groups={indicatorGroups(list)} />
       </select>
     </div>
   );

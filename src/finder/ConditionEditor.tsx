@@ -3,10 +3,10 @@
 import { useId, useState } from 'react';
 import { frFinder as t } from '../i18n/fr.ts';
 import type { IndicatorCatalogueEntry } from '../lib/indicator-format.ts';
-import { THEMES } from '../lib/indicator-format.ts';
 import type { Level } from '../lib/levels.ts';
 import { parseNumber } from '../lib/number-parse.ts';
 import { formatEntryValue } from '../indicators/format.ts';
+import { IndicatorOptionGroups, indicatorGroups } from '../indicators/IndicatorOptions.tsx';
 import { COMPARATORS, QUANTILE_PARTS, type Comparator, type Condition, type QuantileParts, type QuantileSide } from './query.ts';
 import type { CriterionInfo } from './service.ts';
 
@@ -66,29 +66,7 @@ export function ConditionEditor({ condition, info, entries, level, onChange, onR
         </label>
         <select id={`${id}-ind`} className="fr-select" value={condition.indicator} onChange={(e) => setIndicator(e.target.value)} data-testid="finder-condition-indicator">
           {!entry && <option value={condition.indicator}>{condition.indicator}</option>}
-          {THEMES.map((theme) => {
-            const list = available.filter((e) => e.theme === theme.id && e.source.id !== 'byo');
-            return list.length === 0 ? null : (
-              <optgroup key={theme.id} label={theme.label}>
-                {list.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.label}
-                  </option>
-                ))}
-              </optgroup>
-            );
-          })}
-          {available.some((e) => e.source.id === 'byo') && (
-            <optgroup label="Fichiers importés">
-              {available
-                .filter((e) => e.source.id === 'byo')
-                .map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.label}
-                  </option>
-                ))}
-            </optgroup>
-          )}
+          <IndicatorOptionGroups groups={indicatorGroups(available)} />
         </select>
       </div>
       <div className="finder-condition__row">

@@ -4,6 +4,7 @@
 import { useId, useMemo, useState } from 'react';
 import { frIndicators as t } from '../i18n/fr.ts';
 import { THEMES, type IndicatorCatalogueEntry } from '../lib/indicator-format.ts';
+import { IndicatorOptionGroups, indicatorGroups } from './IndicatorOptions.tsx';
 import { useIndicatorService, useIndicatorView } from './hooks.ts';
 import { useAtlasState } from '../app/context.ts';
 
@@ -32,13 +33,10 @@ export function IndicatorPicker() {
 
   const groups = useMemo(() => {
     const themes = catalogue?.themes ?? THEMES;
-    const out = themes.map((theme) => ({
-      id: theme.id as string,
-      label: theme.label,
-      entries: (catalogue?.indicators ?? []).filter((e) => e.theme === theme.id && matchesQuery(e, query, theme.label)),
-    }));
-    out.push({ id: 'custom', label: t.customTheme, entries: customEntries.filter((e) => matchesQuery(e, query, t.customTheme)) });
-    return out.filter((g) => g.entries.length > 0);
+    const themeLabel = new Map<string, string>([...themes.map((th) => [th.id, th.label] as const), ['custom', t.customTheme]]);
+    return indicatorGroups([...(catalogue?.indicators ?? []), ...customEntries], themes)
+      .map((g) => ({ ...g, entries: g.entries.filter((e) => matchesQuery(e, query, themeLabel.get(g.id) ?? '')) }))
+      .filter((g) => g.entries.length > 0);
   }, [catalogue, customEntries, query]);
 
   const visibleCount = groups.reduce((s, g) => s + g.entries.length, 0);
@@ -77,15 +75,7 @@ export function IndicatorPicker() {
         >
           <option value="">{t.none}</option>
           {selectedHidden && selectedEntry && <option value={selectedEntry.id}>{selectedEntry.label}</option>}
-          {groups.map((g) => (
-            <optgroup key={g.id} label={g.label}>
-              {g.entries.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <IndicatorOptionGroups groups={groups} />
         </select>
         <p id={`${selectId}-count`} className="fr-hint-text fr-mt-1v" aria-live="polite">
           {catalogue === null ? t.catalogueLoading : visibleCount === 0 ? t.noMatch : `${visibleCount} indicateur${visibleCount > 1 ? 's' : ''}`}
