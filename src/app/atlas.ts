@@ -32,10 +32,13 @@ export class Atlas {
   readonly timings: AtlasTimings = { geometry: {} };
   /** Resolves at the first map `idle` once the initial level (and selection) is shown. */
   readonly ready: Promise<void>;
+  /** Resolves after `ready`, once the map has paused drawing: for work the first view does not need. */
+  readonly quiet: Promise<void>;
   controller: MapController | null = null;
   private manifestPromise: Promise<Manifest> | null = null;
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
+  private resolveQuiet!: () => void;
   /** Bumped by each link followed: a slower check of an older link gives way. */
   private linkToken = 0;
   /** What a link needs the territory indexes for, answered from those loaded. */
@@ -68,6 +71,7 @@ export class Atlas {
       this.rejectReady = reject;
     });
     this.ready.catch(() => undefined);
+    this.quiet = new Promise((resolve) => (this.resolveQuiet = resolve));
     // Start the first level's fetch + decode now, in parallel with React and
     // MapLibre start-up (the controller gets the same cached promise).
     const first = this.store.getState().level;
@@ -155,8 +159,10 @@ export class Atlas {
       this.timings.firstIdle = Math.round(performance.now());
       performance.mark('atlas:first-idle');
       this.resolveReady();
-      // The small indexes (names for the tooltip, panel and search) once the map is drawn: parsed on
-      // the main thread, they would delay it.
+      await controller.quiet;
+      this.resolveQuiet();
+      // The small indexes (names for the tooltip, panel and search) once the map is drawn and quiet:
+      // parsed on the main thread, they would delay it, or the user's next request.
       await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
     } catch (error) {
       this.store.setState({ error: fr.app.loadError });

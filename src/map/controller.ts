@@ -25,6 +25,7 @@ import { bandEndMarkerId, type Band } from './bands.ts';
 import { baseStyle } from './style.ts';
 import type { LayerContext, MapLayerModule } from './layer-module.ts';
 import { ZONE_BBOX } from './zones-view.ts';
+import { whenQuiet } from './quiet.ts';
 
 export type FeatureStateValues = Record<string, string | number | boolean | null>;
 
@@ -79,9 +80,11 @@ export class MapController {
   private readonly highlight: TerritoryHighlight;
   private readonly outlinesOn = new Map<Level, boolean>();
   private outlineLayersChanged = false;
-  /** Resolves when the first level is drawn and the map idle: what the first view does not need waits for it. */
+  /** Resolves when the first level is drawn and the map idle. */
   private readonly firstView: Promise<void>;
   private resolveFirstView: () => void = () => undefined;
+  /** After the first view, once the map has paused drawing: what the first view does not need waits for it. */
+  readonly quiet: Promise<void>;
 
   constructor(options: MapControllerOptions) {
     this.loadGeometry = options.loadGeometry;
@@ -116,9 +119,10 @@ export class MapController {
     });
     this.highlight = new TerritoryHighlight(this.map, () => this.currentLevel, (level) => this.addedLevels.has(level));
     this.firstView = new Promise((resolve) => (this.resolveFirstView = resolve));
+    this.quiet = this.firstView.then(() => whenQuiet(this.map));
     // Every source costs worker round trips and frames (each a software rasterisation here): the
-    // highlight's waits until the first view is drawn.
-    void this.firstView.then(() => {
+    // highlight's waits until the first view is drawn and the map quiet.
+    void this.quiet.then(() => {
       this.highlight.addSource();
       for (const layer of territoryHighlightLayers()) this.addLayerToBand('selection', layer);
     });
@@ -316,7 +320,7 @@ export class MapController {
 
   /** Plugs a layer module (listed in src/features.ts) into the map. */
   async addLayerModule(module: MapLayerModule): Promise<void> {
-    await (module.afterFirstView ? this.firstView : this.styleReady);
+    await (module.afterFirstView ? this.quiet : this.styleReady);
     this.modules.push(module);
     await module.install(this.layerContext());
   }

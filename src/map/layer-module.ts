@@ -25,9 +25,9 @@ export interface LayerContext {
 export interface MapLayerModule {
   readonly id: string;
   /**
-   * Installed once the first level is drawn and the map idle, not with the style: for what the
-   * first view can do without (place names, the perimeter builder's sources). Its methods must
-   * keep what they are asked until then.
+   * Installed once the first level is drawn and the map has paused drawing (`whenQuiet`), not with
+   * the style: for what the first view can do without (place names, the perimeter builder's
+   * sources). Its methods must keep what they are asked until then.
    */
   readonly afterFirstView?: boolean;
   /** Called when the map is created, long before `install`: start fetching what it will need. */

@@ -1,6 +1,6 @@
 // The DROM inset maps of the current level, ready to draw (on screen and in
 // the PNG export): each territory's path and the fill the main map gives it.
-// Their shapes load after the map's first idle, and only once `enabled`.
+// Their shapes load once the first view is drawn and the map quiet, and only once `enabled`.
 import { useEffect, useMemo, useState } from 'react';
 import type { Level, Zone } from '../lib/levels.ts';
 import { fr } from '../i18n/fr.ts';
@@ -22,7 +22,7 @@ export function useInsetMaps(enabled: boolean): readonly InsetMap[] | null {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    void atlas.ready
+    void atlas.quiet
       .then(() => loadInsetData(level))
       .then((zones) => {
         if (live) setLoaded({ level, zones: zones.map((z) => ({ zone: z.zone, shapes: insetShapes(z.features, z.bbox) })) });
