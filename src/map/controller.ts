@@ -19,6 +19,7 @@ import {
   territorySourceId,
   fillOutlineAt,
   HAIRLINES,
+  TERRITORY_STYLE,
 } from '../layers/territories.ts';
 import { TerritoryHighlight } from './highlight.ts';
 import { bandEndMarkerId, type Band } from './bands.ts';
@@ -26,6 +27,9 @@ import { baseStyle } from './style.ts';
 import type { LayerContext, MapLayerModule } from './layer-module.ts';
 import { ZONE_BBOX } from './zones-view.ts';
 import { whenQuiet } from './quiet.ts';
+
+/** The longest the canvas stays hidden waiting for the first view (a slow network then shows it tile by tile). */
+export const FIRST_VIEW_REVEAL_MS = 2000;
 
 export type FeatureStateValues = Record<string, string | number | boolean | null>;
 
@@ -119,6 +123,7 @@ export class MapController {
     });
     this.highlight = new TerritoryHighlight(this.map, () => this.currentLevel, (level) => this.addedLevels.has(level));
     this.firstView = new Promise((resolve) => (this.resolveFirstView = resolve));
+    this.hideUntilFirstView(options.container);
     this.quiet = this.firstView.then(() => whenQuiet(this.map));
     // Every source costs worker round trips and frames (each a software rasterisation here): the
     // highlight's waits until the first view is drawn and the map quiet.
@@ -148,6 +153,23 @@ export class MapController {
     });
     this.map.on('error', (e) => void this.onMapError(e));
     this.map.on('webglcontextlost', () => this.emitError({ kind: 'webgl', detail: 'webglcontextlost' }));
+  }
+
+  /**
+   * Until the first view is drawn the canvas is hidden behind the sea's colour: its partial frames
+   * (the sea alone, then tile by tile) are not shown, and where the map is drawn in software each
+   * frame shown costs a read-back of the whole canvas (~50 ms here) that delays the complete one.
+   */
+  private hideUntilFirstView(container: HTMLElement): void {
+    const canvas = this.map.getCanvas();
+    container.style.backgroundColor = TERRITORY_STYLE.sea;
+    canvas.style.visibility = 'hidden';
+    const reveal = () => {
+      clearTimeout(timer);
+      canvas.style.visibility = '';
+    };
+    const timer = setTimeout(reveal, FIRST_VIEW_REVEAL_MS);
+    void this.firstView.then(reveal);
   }
 
   /** A source failing to load, a tile refused, a style error: retried once for a blob: geometry, else reported. */
