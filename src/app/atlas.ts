@@ -4,7 +4,7 @@
 // Components reach it through `useAtlas()`; tests through `window.__clsAtlas`.
 import { SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
 import { loadManifest } from '../data/manifest.ts';
-import { loadLevelGeometry } from '../data/geometry.ts';
+import { loadLevelGeometry, type VectorLevelGeometry } from '../data/geometry.ts';
 import { getLoadedIndex, getTerritory, isIndexLoaded, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
 import type { Manifest, TerritoryRecord } from '../data/types.ts';
 import { SearchIndex } from '../search/rank.ts';
@@ -39,6 +39,8 @@ export class Atlas {
   private resolveReady!: () => void;
   private rejectReady!: (e: unknown) => void;
   private resolveQuiet!: () => void;
+  /** The first level's tiled geometry, once known (the map is then created with it in its style). */
+  private firstGeometry: VectorLevelGeometry | null = null;
   /** Bumped by each link followed: a slower check of an older link gives way. */
   private linkToken = 0;
   /** What a link needs the territory indexes for, answered from those loaded. */
@@ -76,9 +78,13 @@ export class Atlas {
     // MapLibre start-up (the controller gets the same cached promise).
     const first = this.store.getState().level;
     this.manifest().then(
-      (m) => {
-        void loadLevelGeometry(m, first).catch(() => undefined);
-      },
+      (m) =>
+        loadLevelGeometry(m, first).then(
+          (geometry) => {
+            if (geometry.kind === 'vector') this.firstGeometry = geometry;
+          },
+          () => undefined,
+        ),
       () => undefined,
     );
     onIndexLoaded((level, lookup) => {
@@ -101,6 +107,7 @@ export class Atlas {
       initialView: initial.view,
       locale: fr.map.maplibreLocale,
       loadGeometry: async (level) => loadLevelGeometry(await this.manifest(), level),
+      ...(this.firstGeometry?.level === initial.level ? { initialGeometry: this.firstGeometry } : {}),
     });
     this.controller = controller;
 

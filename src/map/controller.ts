@@ -4,10 +4,10 @@
 // `on(...)`. It never holds React state, and no feature collection ever
 // passes through React.
 import * as maplibregl from 'maplibre-gl';
-import type { ErrorEvent as MapErrorEvent, GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { ErrorEvent as MapErrorEvent, GeoJSONSource, LayerSpecification, Map as MapLibreMap, MapMouseEvent, StyleSpecification } from 'maplibre-gl';
 import { LEVELS, type Level } from '../lib/levels.ts';
 import type { BBox } from '../data/types.ts';
-import type { LevelGeometry } from '../data/geometry.ts';
+import type { LevelGeometry, VectorLevelGeometry } from '../data/geometry.ts';
 import type { MapView, TerritoryRef } from '../state/url-state.ts';
 import {
   featureTarget,
@@ -58,6 +58,11 @@ export interface MapControllerOptions {
   readonly initialView: MapView | null;
   /** Loads a level's geometry (injected: the data layer stays out of the map module). */
   readonly loadGeometry: (level: Level) => Promise<LevelGeometry>;
+  /**
+   * The first level's tiled geometry when it is already known: written into the style the map is
+   * created with, its tiles are asked for by the first frame rather than the second.
+   */
+  readonly initialGeometry?: VectorLevelGeometry;
   readonly locale?: Record<string, string>;
 }
 
@@ -71,6 +76,8 @@ export class MapController {
   private currentLevel: Level | null = null;
   private readonly sourcesReady = new Map<Level, Promise<void>>();
   private readonly addedLevels = new Set<Level>();
+  /** Levels whose source and layers came with the initial style. */
+  private readonly styleLevels = new Set<Level>();
   private selection: TerritoryRef | null = null;
   private hover: TerritoryRef | null = null;
   /** Feature states asked for a level whose source is not on the map yet. */
@@ -95,7 +102,7 @@ export class MapController {
     const view = options.initialView;
     this.map = new maplibregl.Map({
       container: options.container,
-      style: baseStyle(),
+      style: this.initialStyle(options.initialGeometry),
       ...(view ? { center: [view.lng, view.lat] as [number, number], zoom: view.zoom } : { bounds: ZONE_BBOX.metro as [number, number, number, number] }),
       // Room on the left for the DROM insets where the map is wide enough to spare it.
       fitBoundsOptions: { padding: options.container.clientWidth > 700 ? { top: 16, right: 16, bottom: 16, left: 120 } : 16 },
@@ -153,6 +160,20 @@ export class MapController {
     });
     this.map.on('error', (e) => void this.onMapError(e));
     this.map.on('webglcontextlost', () => this.emitError({ kind: 'webgl', detail: 'webglcontextlost' }));
+  }
+
+  /** The base style, with the first level's source and layers when its geometry is known. */
+  private initialStyle(geometry: VectorLevelGeometry | undefined): StyleSpecification {
+    const style = baseStyle();
+    if (!geometry) return style;
+    const { level } = geometry;
+    style.sources[territorySourceId(level)] = territorySource(geometry);
+    const insertBefore = (band: Band, layer: LayerSpecification) => style.layers.splice(style.layers.findIndex((l) => l.id === bandEndMarkerId(band)), 0, layer);
+    insertBefore('base', territoryFillLayer(level, true));
+    insertBefore('outlines', territoryOutlineLayer(level, true));
+    this.styleLevels.add(level);
+    this.outlineLayersChanged = true;
+    return style;
   }
 
   /**
@@ -240,9 +261,14 @@ export class MapController {
       const [geometry] = await Promise.all([this.loadGeometry(level), this.styleReady]);
       const visible = this.currentLevel === level;
       if (geometry.kind === 'geojson' && geometry.blob) this.blobFallbacks.set(territorySourceId(level), { level, blob: geometry.blob });
-      this.map.addSource(territorySourceId(level), territorySource(geometry));
-      this.addLayerToBand('base', territoryFillLayer(level, visible));
-      this.addLayerToBand('outlines', territoryOutlineLayer(level, visible));
+      if (this.styleLevels.has(level)) {
+        // In the style the map was created with: its fill's hairlines still follow the zoom.
+        this.applyFillOutlines();
+      } else {
+        this.map.addSource(territorySourceId(level), territorySource(geometry));
+        this.addLayerToBand('base', territoryFillLayer(level, visible));
+        this.addLayerToBand('outlines', territoryOutlineLayer(level, visible));
+      }
       this.addedLevels.add(level);
       this.flushPendingStates(level);
       this.emit('levelstatus', level, 'ready', geometry);
