@@ -166,10 +166,9 @@ export class Atlas {
       this.timings.firstIdle = Math.round(performance.now());
       performance.mark('atlas:first-idle');
       this.resolveReady();
-      await controller.quiet;
-      this.resolveQuiet();
-      // The small indexes (names for the tooltip, panel and search) once the map is drawn and quiet:
-      // parsed on the main thread, they would delay it, or the user's next request.
+      void controller.quiet.then(() => this.resolveQuiet());
+      // The small indexes (names for the tooltip, panel and search) once the map is drawn: parsed on
+      // the main thread, they would delay it. Not later: a search may follow at once.
       await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
     } catch (error) {
       this.store.setState({ error: fr.app.loadError });

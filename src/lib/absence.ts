@@ -52,8 +52,24 @@ export function absenceOf(
   if (typeof v === 'number' && Number.isFinite(v)) return null;
   const block = level.absence;
   if (!block) return 'uncovered';
-  for (const kind of ABSENCE_KINDS) if (block[kind]?.includes(code)) return kind;
+  const lists = listedCodes(block);
+  for (const kind of ABSENCE_KINDS) if (lists[kind]?.has(code)) return kind;
   return block.default;
+}
+
+/** The codes a block lists under each kind, as sets (a commune map asks for thousands of codes). */
+const listedSets = new WeakMap<AbsenceBlock, Partial<Record<AbsenceKind, ReadonlySet<string>>>>();
+function listedCodes(block: AbsenceBlock): Partial<Record<AbsenceKind, ReadonlySet<string>>> {
+  let sets = listedSets.get(block);
+  if (!sets) {
+    sets = {};
+    for (const kind of ABSENCE_KINDS) {
+      const list = block[kind];
+      if (list) sets[kind] = new Set(list);
+    }
+    listedSets.set(block, sets);
+  }
+  return sets;
 }
 
 /** Number of null values of each kind, over the given codes (all codes of the level by default). */

@@ -96,6 +96,10 @@ export class MapController {
   private resolveFirstView: () => void = () => undefined;
   /** After the first view, once the map has paused drawing: what the first view does not need waits for it. */
   readonly quiet: Promise<void>;
+  private wantHighlight: () => void = () => undefined;
+  /** Modules kept for a quiet map that the user needs now (`installSoon`), and what releases each. */
+  private readonly wantedSoon = new Set<MapLayerModule>();
+  private readonly releaseSoon = new Map<MapLayerModule, () => void>();
 
   constructor(options: MapControllerOptions) {
     this.loadGeometry = options.loadGeometry;
@@ -130,11 +134,13 @@ export class MapController {
     });
     this.highlight = new TerritoryHighlight(this.map, () => this.currentLevel, (level) => this.addedLevels.has(level));
     this.firstView = new Promise((resolve) => (this.resolveFirstView = resolve));
-    this.hideUntilFirstView(options.container);
     this.quiet = this.firstView.then(() => whenQuiet(this.map));
+    this.hideUntilFirstView(options.container);
     // Every source costs worker round trips and frames (each a software rasterisation here): the
-    // highlight's waits until the first view is drawn and the map quiet.
-    void this.quiet.then(() => {
+    // highlight's waits until the first view is drawn and the map quiet, or a territory is hovered
+    // or selected (it then shows at once).
+    const highlightWanted = new Promise<void>((resolve) => (this.wantHighlight = resolve));
+    void Promise.race([this.quiet, this.firstView.then(() => highlightWanted)]).then(() => {
       this.highlight.addSource();
       for (const layer of territoryHighlightLayers()) this.addLayerToBand('selection', layer);
     });
@@ -290,12 +296,14 @@ export class MapController {
   setSelection(ref: TerritoryRef | null): void {
     if (sameRef(ref, this.selection)) return;
     this.selection = ref;
+    if (ref) this.wantHighlight();
     this.highlight.set('selected', ref);
   }
 
   setHover(ref: TerritoryRef | null): void {
     if (sameRef(ref, this.hover)) return;
     this.hover = ref;
+    if (ref) this.wantHighlight();
     this.highlight.set('hover', ref);
   }
 
@@ -368,9 +376,19 @@ export class MapController {
 
   /** Plugs a layer module (listed in src/features.ts) into the map. */
   async addLayerModule(module: MapLayerModule): Promise<void> {
-    await (module.afterFirstView ? this.quiet : this.styleReady);
+    if (module.afterFirstView && !this.wantedSoon.has(module)) {
+      await Promise.race([this.quiet, new Promise<void>((resolve) => this.releaseSoon.set(module, resolve))]);
+      this.releaseSoon.delete(module);
+    }
+    await this.styleReady;
     this.modules.push(module);
     await module.install(this.layerContext());
+  }
+
+  /** Installs a module kept for a quiet map without waiting any longer: the user needs it now. */
+  installSoon(module: MapLayerModule): void {
+    this.wantedSoon.add(module);
+    this.releaseSoon.get(module)?.();
   }
 
   /** Adds a layer at the top of a z-order band. */

@@ -36,11 +36,17 @@ export function perimeterSessionOf(atlas: Atlas): PerimeterSession {
   };
   created.store.subscribe((s, prev) => {
     if (s.history.present !== prev.history.present || s.candidates !== prev.candidates || s.active !== prev.active || s.dataVersion !== prev.dataVersion) render();
+    // The builder's layer waits for a quiet map unless the builder is in use.
+    if (s.active && !prev.active) atlas.controller?.installSoon(perimeterLayer);
   });
-  perimeterLayer.whenInstalled((map) => {
-    attachPerimeterInteraction(map, created, perimeterLayer);
-    render();
+  // Gestures from the first view on (the layer's methods keep what they are given until it is installed).
+  void atlas.ready.then(() => {
+    const controller = atlas.controller;
+    if (!controller) return;
+    if (created.getState().active) controller.installSoon(perimeterLayer);
+    attachPerimeterInteraction(controller.map, created, perimeterLayer);
   });
+  perimeterLayer.whenInstalled(() => render());
   attachUndoShortcuts(created);
   if (typeof window !== 'undefined' && !window.__clsPerimeter) {
     Object.defineProperty(window, '__clsPerimeter', {
