@@ -32,8 +32,9 @@ export class Atlas {
   readonly timings: AtlasTimings = { geometry: {} };
   /** Resolves at the first map `idle` once the initial level (and selection) is shown. */
   readonly ready: Promise<void>;
-  /** Resolves after `ready`, once the map has paused drawing: for work the first view does not need. */
+  /** Resolves after `ready`, once the map has paused drawing and the layers kept for then are installed. */
   readonly quiet: Promise<void>;
+  private layersInstalled: Promise<void> = Promise.resolve();
   controller: MapController | null = null;
   private manifestPromise: Promise<Manifest> | null = null;
   private resolveReady!: () => void;
@@ -145,10 +146,11 @@ export class Atlas {
     });
     controller.setSelection(initial.selection);
     void this.boot(controller, initial);
-    for (const module of this.features.layerModules) {
-      module.prefetch?.();
-      void controller.addLayerModule(module);
-    }
+    this.layersInstalled = Promise.allSettled(this.features.layerModules.map((module) => controller.addLayerModule(module))).then(() => undefined);
+    // What modules kept for a quiet map will need, fetched while the map goes quiet (not during the first view).
+    void this.ready.then(() => {
+      for (const module of this.features.layerModules) module.prefetch?.();
+    });
     return controller;
   }
 
@@ -166,7 +168,7 @@ export class Atlas {
       this.timings.firstIdle = Math.round(performance.now());
       performance.mark('atlas:first-idle');
       this.resolveReady();
-      void controller.quiet.then(() => this.resolveQuiet());
+      void Promise.all([controller.quiet, this.layersInstalled]).then(() => this.resolveQuiet());
       // The small indexes (names for the tooltip, panel and search) once the map is drawn: parsed on
       // the main thread, they would delay it. Not later: a search may follow at once.
       await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));

@@ -1,5 +1,6 @@
 // Read-only hook for browser tests and debugging:
 //   await window.__clsAtlas.ready;          // first map idle
+//   await window.__clsAtlas.quiet;          // then the map paused drawing and deferred layers are installed
 //   window.__clsAtlas.map                   // the maplibre-gl Map
 //   window.__clsAtlas.state                 // current AppState (a snapshot)
 //   window.__clsAtlas.timings               // { firstIdle, geometry: {level: ms} }
@@ -11,6 +12,7 @@ import type { AppState } from './store.ts';
 export interface ClsAtlasHook {
   readonly map: MapLibreMap | undefined;
   readonly ready: Promise<void>;
+  readonly quiet: Promise<void>;
   readonly state: AppState;
   readonly timings: AtlasTimings;
   /** The location hash catches up with this after a short debounce. */
@@ -29,6 +31,7 @@ export function installTestHook(atlas: Atlas): void {
       return atlas.controller?.map;
     },
     ready: atlas.ready,
+    quiet: atlas.quiet,
     get state() {
       return atlas.store.getState();
     },

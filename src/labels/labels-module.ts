@@ -39,7 +39,7 @@ export class LabelsModule implements MapLayerModule {
 
   private placesFile: Promise<{ files: LabelsManifest | undefined; places: LabelFile | null }> | null = null;
 
-  /** The places file, asked for when the map is created (it is installed after the first view). */
+  /** The places file, asked for at the first view (the layers are installed once the map is quiet). */
   prefetch(): void {
     this.placesFile ??= loadManifest().then(async (manifest) => {
       const files = (manifest as unknown as { labels?: LabelsManifest }).labels;

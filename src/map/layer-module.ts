@@ -30,7 +30,7 @@ export interface MapLayerModule {
    * sources). Its methods must keep what they are asked until then.
    */
   readonly afterFirstView?: boolean;
-  /** Called when the map is created, long before `install`: start fetching what it will need. */
+  /** Called at the first view, before an `afterFirstView` module's `install`: start fetching what it will need. */
   prefetch?(): void;
   /** Called once, after the style has loaded. */
   install(ctx: LayerContext): void | Promise<void>;

@@ -153,8 +153,9 @@ export async function waitForIdle(page: Page, timeoutMs = WAIT_MS): Promise<void
   );
 }
 
-/** Waits until nothing moves, all sources are loaded, then one more idle. */
+/** Waits until the deferred layers are in (place names…), nothing moves, all sources are loaded, then one more idle. */
 export async function waitForSettled(page: Page): Promise<void> {
+  await page.evaluate(() => window.__clsAtlas!.quiet);
   await page.waitForFunction(() => {
     const map = window.__clsAtlas?.map;
     return !!map && !map.isMoving() && map.loaded() && map.areTilesLoaded();

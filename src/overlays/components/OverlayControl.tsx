@@ -42,7 +42,8 @@ export function OverlayControl() {
   const status = useOverlayUi((s) => s.status);
   // Open when the link switches overlays on (their legends matter); otherwise a small box leaves the map free.
   const [open, setOpen] = useState(() => atlas.store.getState().overlays.length > 0);
-  const manifest = useResource(overlayData.manifest);
+  // Its list of what is not available is read when the box opens: not a request of the first view.
+  const manifest = useResource(open ? overlayData.manifest : null);
   useOverlaySync(active);
 
   const set = (id: OverlayId, on: boolean) => atlas.store.setState((s) => ({ overlays: toggleOverlay(s.overlays, id, on) }));
