@@ -8,14 +8,11 @@ import { App } from './App.tsx';
 import { Atlas } from './app/atlas.ts';
 import { installTestHook } from './app/test-hook.ts';
 import { FEATURES } from './features.ts';
-import { prefetchLazyPanels } from './components/lazy-panel.tsx';
 
 startReactDsfr({ defaultColorScheme: 'light' });
 
 const atlas = new Atlas(window.location.hash, FEATURES);
 installTestHook(atlas);
-// The panels' own chunks, once the first view is drawn and the map quiet: opening one stays immediate.
-void atlas.quiet.then(prefetchLazyPanels);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

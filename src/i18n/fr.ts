@@ -477,7 +477,6 @@ export const fr = {
     tagline: 'Inégalités territoriales de santé : où et à quel échelon engager un Contrat Local de Santé',
     homeTitle: 'Accueil — CLS Atlas',
     loading: 'Chargement de la carte…',
-    panelLoading: 'Chargement du panneau…',
     loadError: 'Les données de la carte n’ont pas pu être chargées.',
     skipToMap: 'Aller à la carte',
     skipToSearch: 'Aller à la recherche',
