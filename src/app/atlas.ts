@@ -164,7 +164,11 @@ export class Atlas {
         const record = getTerritory(initial.selection.level, initial.selection.code);
         if (record && !initial.view) controller.fitBounds(record.bbox, { animate: false });
       }
-      await new Promise<void>((resolve) => controller.map.once('idle', () => resolve()));
+      await new Promise<void>((resolve) => {
+        controller.map.once('idle', () => resolve());
+        // An idle that came before this line is not waited for: a repaint brings the next one.
+        controller.map.triggerRepaint();
+      });
       this.timings.firstIdle = Math.round(performance.now());
       performance.mark('atlas:first-idle');
       this.resolveReady();

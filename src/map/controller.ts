@@ -242,7 +242,10 @@ export class MapController {
     this.applyVisibility();
     await ready;
     if (this.currentLevel !== level) return;
+    // The first level may come with the initial style, its tiles loaded and the map idle already:
+    // a repaint makes sure one more idle comes.
     this.map.once('idle', () => this.resolveFirstView());
+    this.map.triggerRepaint();
     this.applyVisibility();
     if (this.hover && this.hover.level !== level) this.setHover(null);
     this.highlight.refresh();

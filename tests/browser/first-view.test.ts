@@ -4,6 +4,7 @@
 // deferred work wait until the map has paused drawing, and a perimeter
 // builder opened at once still takes clicks (tests/browser/perimeter.test.ts).
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { atlasSite, WAIT_MS } from './harness.ts';
 
 const site = atlasSite();
@@ -16,39 +17,49 @@ interface FirstViewLog {
   /** At the first view (`ready`) and once the map went quiet and the deferred layers are in (`quiet`). */
   atReady?: { visibility: string; labels: boolean; sources: string[] };
   atQuiet?: { labels: boolean };
+  /** Whether the highlight source was on the map a task after the first view, and whether the map was quiet then. */
+  highlightAfterReady?: { source: boolean; quiet: boolean };
+}
+
+/** Opens `hash` in a new page that records what the map had at creation, first frame, first view and quiet. */
+async function openRecorded(hash: string): Promise<{ page: Page; log: FirstViewLog; pageErrors: string[] }> {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  await page.addInitScript(() => {
+    const log: Record<string, unknown> = {};
+    Object.defineProperty(window, '__firstViewLog', { value: log });
+    const visibility = (canvas: HTMLCanvasElement) => canvas.style.visibility || 'visible';
+    const watch = () => {
+      const hook = window.__clsAtlas;
+      const map = hook?.map;
+      if (!hook || !map) {
+        setTimeout(watch, 1);
+        return;
+      }
+      log.atCreation = visibility(map.getCanvas());
+      map.once('render', () => (log.atFirstFrame = visibility(map.getCanvas())));
+      // Registered before they resolve: each callback runs at that very moment.
+      void hook.ready.then(() => {
+        log.atReady = { visibility: visibility(map.getCanvas()), labels: map.getSource('labels-places') !== undefined, sources: Object.keys(map.getStyle().sources) };
+      });
+      void hook.quiet.then(() => (log.atQuiet = { labels: map.getSource('labels-places') !== undefined }));
+      // Just after the first view (a task later, long before the map can be quiet): is the highlight there?
+      void hook.ready.then(() => setTimeout(() => (log.highlightAfterReady = { source: map.getSource('territory-highlight') !== undefined, quiet: log.atQuiet !== undefined })));
+    };
+    watch();
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(site.url + hash);
+  await page.waitForFunction(() => (window as unknown as { __firstViewLog: FirstViewLog }).__firstViewLog.atQuiet !== undefined);
+  const log = await page.evaluate(() => (window as unknown as { __firstViewLog: FirstViewLog }).__firstViewLog);
+  return { page, log, pageErrors };
 }
 
 describe('first view', () => {
   it('shows the canvas only once the first view is drawn; place names come once the map is quiet', async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT_MS);
-    await page.addInitScript(() => {
-      const log: Record<string, unknown> = {};
-      Object.defineProperty(window, '__firstViewLog', { value: log });
-      const visibility = (canvas: HTMLCanvasElement) => canvas.style.visibility || 'visible';
-      const watch = () => {
-        const hook = window.__clsAtlas;
-        const map = hook?.map;
-        if (!hook || !map) {
-          setTimeout(watch, 1);
-          return;
-        }
-        log.atCreation = visibility(map.getCanvas());
-        map.once('render', () => (log.atFirstFrame = visibility(map.getCanvas())));
-        // Registered before they resolve: each callback runs at that very moment.
-        void hook.ready.then(() => {
-          log.atReady = { visibility: visibility(map.getCanvas()), labels: map.getSource('labels-places') !== undefined, sources: Object.keys(map.getStyle().sources) };
-        });
-        void hook.quiet.then(() => (log.atQuiet = { labels: map.getSource('labels-places') !== undefined }));
-      };
-      watch();
-    });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(site.url);
-    await page.waitForFunction(() => (window as unknown as { __firstViewLog: FirstViewLog }).__firstViewLog.atQuiet !== undefined);
-    const log = await page.evaluate(() => (window as unknown as { __firstViewLog: FirstViewLog }).__firstViewLog);
+    const { page, log, pageErrors } = await openRecorded('');
     console.info(`first view log: ${JSON.stringify(log)}`);
 
     // Hidden while the map draws its partial frames, shown at the first view; the sea's colour behind.
@@ -70,7 +81,22 @@ describe('first view', () => {
     expect(at('indicator-epci-fill')).toBeGreaterThan(at('territories-epci-fill'));
     expect(at('territories-epci-outline')).toBeGreaterThan(at('indicator-epci-fill'));
     expect(at('labels-region')).toBeGreaterThan(at('territories-epci-outline'));
+    // Nothing asked for a highlight: it waits for the quiet map too.
+    expect(log.highlightAfterReady).toEqual({ source: false, quiet: false });
     expect(pageErrors).toEqual([]);
-    await context.close();
+    await page.context().close();
+  });
+
+  it('a link with a selection gets its highlight at the first view, without waiting for the quiet map', async () => {
+    const { page, log, pageErrors } = await openRecorded('#v=1&level=commune&sel=commune:77131');
+    expect(log.highlightAfterReady).toEqual({ source: true, quiet: false });
+    // …and it outlines the selected commune.
+    await page.waitForFunction(async () => {
+      const source = window.__clsAtlas!.map!.getSource('territory-highlight') as unknown as { getData(): Promise<GeoJSON.FeatureCollection> } | undefined;
+      const data = await source?.getData();
+      return (data?.features ?? []).some((f) => f.properties?.role === 'selected' && f.properties?.code === '77131');
+    });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
   });
 });
