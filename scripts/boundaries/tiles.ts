@@ -53,15 +53,18 @@ export interface TileOptions {
  * whose triangle is under an eighth of a pixel² (at zoom ≥ 8 that is below
  * the build's own threshold: the published geometry as it is). Below zoom 8
  * (national and regional views, where a commune is a few pixels wide) a
- * vertex is kept when its triangle reaches one pixel²: no visible change, and
- * about half the vertices a frame draws with software rendering.
+ * vertex is kept when its triangle reaches three pixels²: screenshots at
+ * zooms 5.3 and 7.6 show no visible change from one pixel², and the first
+ * view's tiles are parsed sooner (EPCI z5 tile 70 → 51 KB; cold first view
+ * 697 → 639 ms, deep link to the commune map 1,144 → 1,023 ms, medians of 12
+ * alternated runs, docs/PERFORMANCE.md).
  * presenceMinzoom 4: metro France fills a small screen from zoom ~4.5.
  */
 export const COMMUNE_TILE_OPTIONS: TileOptions = {
   minzoom: 0,
   maxzoom: 9,
   pixelArea: 1 / 8,
-  overviewPixelArea: 1,
+  overviewPixelArea: 3,
   detailMinzoom: 8,
   buffer: 64,
   presenceMinzoom: 4,
