@@ -33,8 +33,8 @@ export const DEFAULT_SUPPLY = ['apl_mg_moins65_2023', 'apl_mg_2023'];
 export class BivariateService {
   readonly view: Store<BivariateView>;
   private run = 0;
-  private needValues = new Map<string, number | null>();
-  private supplyValues = new Map<string, number | null>();
+  private needValues: ReadonlyMap<string, number | null> = new Map();
+  private supplyValues: ReadonlyMap<string, number | null> = new Map();
   private cells: ReadonlyMap<string, BivariateCell> = new Map();
   private readonly store: AppStore;
   private readonly layer: BivariateLayer;

@@ -171,7 +171,7 @@ export class FinderService {
         }
         const entry = findEntry(catalogue, condition.indicator) ?? null;
         const availability = entry?.levels[query.level];
-        let values = new Map<string, number | null>();
+        let values: ReadonlyMap<string, number | null> = new Map();
         let problem: string | null = null;
         if (!entry) problem = 'unknown';
         else if (availability && !availability.available) problem = availability.reason;

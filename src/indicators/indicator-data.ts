@@ -87,14 +87,23 @@ export function customIndicators(): IndicatorCatalogueEntry[] {
   return [...custom.values()].map((c) => c.entry);
 }
 
-/** A level's values as a Map (null = missing), or null when the file has no values there. */
-export function levelValues(file: IndicatorFile, level: Level): Map<string, number | null> | null {
+/** Each file's level maps, built once: going back to an indicator already seen rebuilds nothing. */
+const levelValuesMemo = new WeakMap<IndicatorFile, Map<Level, ReadonlyMap<string, number | null> | null>>();
+
+/** A level's values as a Map (null = missing), or null when the file has no values there. Shared: read only. */
+export function levelValues(file: IndicatorFile, level: Level): ReadonlyMap<string, number | null> | null {
+  let byLevel = levelValuesMemo.get(file);
+  if (!byLevel) levelValuesMemo.set(file, (byLevel = new Map()));
+  if (byLevel.has(level)) return byLevel.get(level)!;
   const record = file.levels[level]?.values;
-  if (!record) return null;
-  const out = new Map<string, number | null>();
-  for (const code of Object.keys(record)) {
-    const v = record[code];
-    out.set(code, v === null || v === undefined || !Number.isFinite(v) ? null : v);
+  let out: Map<string, number | null> | null = null;
+  if (record) {
+    out = new Map();
+    for (const code of Object.keys(record)) {
+      const v = record[code];
+      out.set(code, v === null || v === undefined || !Number.isFinite(v) ? null : v);
+    }
   }
+  byLevel.set(level, out);
   return out;
 }

@@ -119,7 +119,7 @@ export class IndicatorService {
   readonly view: Store<IndicatorViewState>;
   /** Last restyle measurements (read by the browser tests and the bench). */
   readonly timings: RestyleTiming[] = [];
-  private values: Map<string, number | null> | null = null;
+  private values: ReadonlyMap<string, number | null> | null = null;
   private ranking: Ranking | null = null;
   private file: IndicatorFile | null = null;
   private run = 0;
