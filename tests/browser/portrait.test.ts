@@ -127,7 +127,11 @@ describe('territory portrait', () => {
     const { page, pageErrors } = await site.open('', { viewport: { width: 1440, height: 900 } });
     await page.waitForFunction(() => window.__clsIndicators?.view.getState().status === 'ready');
     await waitForSettled(page);
+    // The printed legend is written when a print is asked for, not at every restyle of the map.
+    const printLegend = page.locator('[data-testid="map-print"] [data-testid="portrait-print-legend"]');
+    expect(await printLegend.count()).toBe(0);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(await printLegend.count()).toBe(1);
     await writeArtifact('map.pdf', pdf);
     const pages = pdfPageCount(pdf);
     console.info(`map PDF: ${pages} A4 page(s), ${pdf.byteLength} bytes`);

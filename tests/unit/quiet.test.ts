@@ -18,6 +18,14 @@ describe('whenQuiet', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
+  /** `count` frames, one every `everyMs`. */
+  const frames = async (map: FakeMap, count: number, everyMs: number) => {
+    for (let i = 0; i < count; i++) {
+      await vi.advanceTimersByTimeAsync(everyMs);
+      map.frame();
+    }
+  };
+
   const track = (p: Promise<void>) => {
     const state = { done: false };
     void p.then(() => (state.done = true));
@@ -37,10 +45,7 @@ describe('whenQuiet', () => {
   it('waits again after every frame (a user request being drawn)', async () => {
     const map = new FakeMap();
     const state = track(whenQuiet(map, 400, 4000));
-    for (let i = 0; i < 5; i++) {
-      await vi.advanceTimersByTimeAsync(300);
-      map.frame();
-    }
+    await frames(map, 5, 300);
     expect(state.done).toBe(false);
     await vi.advanceTimersByTimeAsync(399);
     expect(state.done).toBe(false);
@@ -51,10 +56,7 @@ describe('whenQuiet', () => {
   it('gives up waiting after maxMs on a map that keeps drawing', async () => {
     const map = new FakeMap();
     const state = track(whenQuiet(map, 400, 1000));
-    for (let i = 0; i < 9; i++) {
-      await vi.advanceTimersByTimeAsync(100);
-      map.frame();
-    }
+    await frames(map, 9, 100);
     expect(state.done).toBe(false);
     await vi.advanceTimersByTimeAsync(100);
     expect(state.done).toBe(true);
