@@ -91,8 +91,11 @@ export class ChoroplethModule implements MapLayerModule {
     const before = this.painted.get(level) ?? new Map<string, TerritoryState>();
     const now = new Map<string, TerritoryState>();
     let written = 0;
+    // One target object for all the writes: MapLibre reads it and keeps only the id's string.
+    const target: { source: string; sourceLayer?: string; id: string } = { ...featureTarget(level), id: '' };
     const write = (code: string, state: TerritoryState) => {
-      ctx.map.setFeatureState(featureTarget(level, code), state);
+      target.id = code;
+      ctx.map.setFeatureState(target, state);
       written++;
     };
     for (const [code, state] of states) {

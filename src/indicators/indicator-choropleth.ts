@@ -46,14 +46,17 @@ export function choroplethLayer(level: Level, sourceId: string, visible: boolean
 }
 
 export interface TerritoryState {
-  cls: number | null;
-  color: string | null;
+  readonly cls: number | null;
+  readonly color: string | null;
 }
+
+const NO_CLASS: TerritoryState = Object.freeze({ cls: null, color: null });
 
 /**
  * The feature-state of every territory of a level: `codes` lists all of them
  * (so a territory without a value gets an explicit null and loses any colour
- * of a previous indicator).
+ * of a previous indicator). Territories of one class share one (frozen)
+ * state object: a commune map is 35,000 territories and a handful of classes.
  */
 export function choroplethStates(
   codes: Iterable<string>,
@@ -62,12 +65,45 @@ export function choroplethStates(
 ): Map<string, TerritoryState> {
   const out = new Map<string, TerritoryState>();
   const { breaks, colors } = classification;
+  const byClass: TerritoryState[] = [];
+  const stateOf = (cls: number | null): TerritoryState => {
+    if (cls === null) return NO_CLASS;
+    return (byClass[cls] ??= Object.freeze({ cls, color: colors[cls] ?? null }));
+  };
   for (const code of codes) {
     const v = values.get(code);
-    const cls = valueToClass(v === undefined || v === null || !Number.isFinite(v) ? null : v, breaks);
-    out.set(code, { cls, color: cls === null ? null : (colors[cls] ?? null) });
+    out.set(code, stateOf(valueToClass(v === undefined || v === null || !Number.isFinite(v) ? null : v, breaks)));
   }
   return out;
+}
+
+/** Every territory of a level with its value, in one pass (the classification, the states and the legend read it). */
+export interface LevelTerritories {
+  /** The codes of the values' file, then those only the level's index knows. */
+  readonly codes: readonly string[];
+  /** Their values, in the order of `codes` (null: none). */
+  readonly values: readonly (number | null)[];
+  /** The codes without a value. */
+  readonly missing: readonly string[];
+}
+
+export function levelTerritories(values: ReadonlyMap<string, number | null>, indexCodes: Iterable<string> = []): LevelTerritories {
+  const codes: string[] = [];
+  const aligned: (number | null)[] = [];
+  const missing: string[] = [];
+  for (const [code, v] of values) {
+    codes.push(code);
+    const value = v === null || !Number.isFinite(v) ? null : v;
+    aligned.push(value);
+    if (value === null) missing.push(code);
+  }
+  for (const code of indexCodes) {
+    if (values.has(code)) continue;
+    codes.push(code);
+    aligned.push(null);
+    missing.push(code);
+  }
+  return { codes, values: aligned, missing };
 }
 
 export interface LegendClass {

@@ -61,9 +61,17 @@ export interface IndicatorLoadOptions {
   readonly commune?: boolean;
 }
 
+/**
+ * The files already loaded, merged once: the same indicator (with or without
+ * its commune part) is always the same object, so what is derived from it
+ * (a level's value map, its territories) is built once too.
+ */
+const merged = new Map<string, IndicatorFile>();
+const mergedKey = (id: string, withCommune: boolean) => `${id}|${withCommune ? 'commune' : 'supra'}`;
+
 export async function loadIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions = {}): Promise<IndicatorFile> {
-  const own = custom.get(entry.id);
-  if (own) return own.file;
+  const loaded = peekIndicatorFile(entry, options);
+  if (loaded) return loaded;
   const withCommune = options.commune ?? true;
   const base = cached(bases, entry.id, entry.file);
   // The catalogue names the commune part: both files are fetched in parallel.
@@ -71,7 +79,15 @@ export async function loadIndicatorFile(entry: IndicatorCatalogueEntry, options:
   const b = await base;
   const communeUrl = entry.communeFile ?? b.communeFile;
   const commune = withCommune && communeUrl ? await (early ?? cached(communeParts, entry.id, communeUrl)) : null;
-  return mergeIndicatorFile(b, commune);
+  const key = mergedKey(entry.id, withCommune);
+  const file = merged.get(key) ?? mergeIndicatorFile(b, commune);
+  merged.set(key, file);
+  return file;
+}
+
+/** The indicator's file if it is already loaded (no request, no wait); undefined otherwise. */
+export function peekIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions = {}): IndicatorFile | undefined {
+  return custom.get(entry.id)?.file ?? merged.get(mergedKey(entry.id, options.commune ?? true));
 }
 
 /** Catalogue entry or custom (dropped CSV) entry by id. */

@@ -8,11 +8,11 @@ import { classify, type Classification, type SchemeName, SCHEMES } from '../lib/
 import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } from '../lib/indicator-format.ts';
 import type { AppState, AppStore } from '../app/store.ts';
 import { createStore, type Store } from '../app/store.ts';
-import { getLoadedIndex, onIndexLoaded } from '../data/territory-index.ts';
-import { choroplethStates, legendModel, rankValues, type LegendModel, type Ranking } from './indicator-choropleth.ts';
+import { getLoadedIndex, onIndexLoaded, type TerritoryLookup } from '../data/territory-index.ts';
+import { choroplethStates, legendModel, levelTerritories, rankValues, type LegendModel, type LevelTerritories, type Ranking } from './indicator-choropleth.ts';
 import type { ClassificationSettings } from './classification-settings.ts';
-import { findEntry, levelValues, loadCatalogue, loadIndicatorFile } from './indicator-data.ts';
-import { absenceCounts, absenceOf, type AbsenceKind } from '../lib/absence.ts';
+import { findEntry, levelValues, loadCatalogue, loadIndicatorFile, peekIndicatorFile } from './indicator-data.ts';
+import { absenceCountsOfMissing, absenceOf, type AbsenceBlock, type AbsenceKind } from '../lib/absence.ts';
 import { methodOf } from '../lib/indicator-format.ts';
 import { choroplethModule, type ChoroplethModule } from './choropleth-module.ts';
 import { frIndicators } from '../i18n/fr.ts';
@@ -240,17 +240,20 @@ export class IndicatorService {
       this.view.setState({ status: catalogue ? 'error' : 'loading', entry: null, level, legend: null, classification: null, announcement: catalogue ? frIndicators.unknownIndicator(indicator) : '' });
       return;
     }
-    const current = this.view.getState();
-    if (current.entry?.id !== entry.id) this.view.setState({ status: 'loading', entry, level });
-    let file: IndicatorFile;
-    try {
-      // Commune values (the big part) only when the commune level is shown.
-      file = await loadIndicatorFile(entry, { commune: level === 'commune' });
-    } catch {
-      if (!stale()) this.view.setState({ status: 'error', entry, level, announcement: frIndicators.loadError(entry.label) });
-      return;
+    // Commune values (the big part) only when the commune level is shown.
+    const fileOptions = { commune: level === 'commune' };
+    // A file already loaded is mapped at once: no « loading » state (one render less, no flash of the legend).
+    let file = peekIndicatorFile(entry, fileOptions);
+    if (!file) {
+      if (this.view.getState().entry?.id !== entry.id) this.view.setState({ status: 'loading', entry, level });
+      try {
+        file = await loadIndicatorFile(entry, fileOptions);
+      } catch {
+        if (!stale()) this.view.setState({ status: 'error', entry, level, announcement: frIndicators.loadError(entry.label) });
+        return;
+      }
+      if (stale()) return;
     }
-    if (stale()) return;
     await this.module.whenReady(level).catch(() => undefined);
     if (stale()) return;
     this.file = file;
@@ -280,18 +283,15 @@ export class IndicatorService {
       return;
     }
     // Every territory of the level: the file lists them all; the index may add any it lacks.
-    const index = getLoadedIndex(level);
-    const codes = new Set(values.keys());
-    if (index) for (const code of index.keys()) codes.add(code);
-    const all = [...codes].map((c) => values.get(c) ?? null);
-    const classification = classifyIndicator(all, entry, settings, france);
+    const territories = territoriesOf(values, getLoadedIndex(level), file.levels[level]);
+    const classification = classifyIndicator(territories.values, entry, settings, france);
     // Only territories whose colour changes are written (none when nothing did).
-    const dataChanged = this.module.setStates(level, choroplethStates(codes, values, classification)) > 0;
+    const dataChanged = this.module.setStates(level, choroplethStates(territories.codes, values, classification)) > 0;
     this.module.show(level);
     const jsMs = performance.now() - start;
     this.values = values;
     this.ranking = null;
-    const legend = legendModel(classification, entry.label, entry.unit, france, absenceCounts(file.levels[level], [...codes].filter((c) => values.get(c) === null || values.get(c) === undefined)));
+    const legend = legendModel(classification, entry.label, entry.unit, france, territories.absences);
     this.record({ kind: dataChanged ? 'states' : 'paint', jsMs });
     this.view.setState((v) => ({
       status: 'ready',
@@ -317,6 +317,22 @@ export class IndicatorService {
       });
     }
   }
+}
+
+/** A level's territories and their kinds of absence, once per values map and index: a reclassification, or going back to an indicator, reads them again. */
+const territoriesMemo = new WeakMap<ReadonlyMap<string, number | null>, { index: TerritoryLookup | undefined; territories: LevelTerritories & { absences: Record<AbsenceKind, number> } }>();
+
+function territoriesOf(
+  values: ReadonlyMap<string, number | null>,
+  index: TerritoryLookup | undefined,
+  block: { absence?: AbsenceBlock } | undefined,
+): LevelTerritories & { absences: Record<AbsenceKind, number> } {
+  const memo = territoriesMemo.get(values);
+  if (memo && memo.index === index) return memo.territories;
+  const territories = levelTerritories(values, index?.keys());
+  const result = { ...territories, absences: absenceCountsOfMissing(block, territories.missing) };
+  territoriesMemo.set(values, { index, territories: result });
+  return result;
 }
 
 const services = new WeakMap<AppStore, IndicatorService>();

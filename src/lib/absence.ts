@@ -97,3 +97,24 @@ export function aggregateAbsence(coverage: number, memberKinds: readonly (Absenc
   const first = memberKinds[0];
   return first && memberKinds.every((k) => k === first) ? first : 'notComputable';
 }
+
+/**
+ * Number of each kind among codes already known to have no value (what
+ * `absenceCounts` gives for them, without looking each value up again).
+ */
+export function absenceCountsOfMissing(level: { absence?: AbsenceBlock } | undefined, missing: Iterable<string>): Record<AbsenceKind, number> {
+  const counts: Record<AbsenceKind, number> = { secret: 0, uncovered: 0, notComputable: 0 };
+  const block = level?.absence;
+  const lists = block ? listedCodes(block) : {};
+  for (const code of missing) {
+    let kind: AbsenceKind = block ? block.default : 'uncovered';
+    for (const k of ABSENCE_KINDS) {
+      if (lists[k]?.has(code)) {
+        kind = k;
+        break;
+      }
+    }
+    counts[kind]++;
+  }
+  return counts;
+}

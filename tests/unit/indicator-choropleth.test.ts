@@ -7,6 +7,7 @@ import {
   formatRank,
   legendModel,
   legendText,
+  levelTerritories,
   rankValues,
 } from '../../src/indicators/indicator-choropleth.ts';
 
@@ -52,6 +53,30 @@ describe('choroplethStates', () => {
       counts[s.cls!]!++;
     }
     expect(counts).toEqual(c.counts);
+  });
+
+  it('shares one frozen state per class (a handful of objects for 35,000 territories)', () => {
+    const values = new Map(Array.from({ length: 35_000 }, (_, i) => [String(i), i % 2 ? i : null] as [string, number | null]));
+    const c = classify([...values.values()], { method: 'quantile', classes: 5 });
+    const states = choroplethStates(values.keys(), values, c);
+    expect(new Set(states.values()).size).toBe(c.colors.length + 1);
+    expect(Object.isFrozen(states.get('1'))).toBe(true);
+    expect(states.get('0')).toEqual({ cls: null, color: null });
+  });
+});
+
+describe('levelTerritories', () => {
+  it("lists the file's territories, then those only the index knows, each with its value, and the missing ones", () => {
+    const values = new Map<string, number | null>([
+      ['01001', 3],
+      ['01002', null],
+      ['01003', Number.NaN],
+    ]);
+    const t = levelTerritories(values, ['01003', '01004', '01001']);
+    expect(t.codes).toEqual(['01001', '01002', '01003', '01004']);
+    expect(t.values).toEqual([3, null, null, null]);
+    expect(t.missing).toEqual(['01002', '01003', '01004']);
+    expect(levelTerritories(values).codes).toEqual(['01001', '01002', '01003']);
   });
 });
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { levelValues } from '../../src/indicators/indicator-data.ts';
-import type { IndicatorFile } from '../../src/lib/indicator-format.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { levelValues, loadIndicatorFile, peekIndicatorFile } from '../../src/indicators/indicator-data.ts';
+import type { IndicatorCatalogueEntry, IndicatorFile } from '../../src/lib/indicator-format.ts';
 
 const file = (values: Record<string, number | null>) =>
   ({ levels: { departement: { values } } }) as unknown as IndicatorFile;
@@ -19,5 +19,35 @@ describe('levelValues', () => {
     const f = file({ '77': 1 });
     expect(levelValues(f, 'departement')).toBe(levelValues(f, 'departement'));
     expect(levelValues(file({ '77': 1 }), 'departement')).not.toBe(levelValues(f, 'departement'));
+  });
+});
+
+describe('loadIndicatorFile', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('gives the very same file for an indicator already loaded, at once through peekIndicatorFile', async () => {
+    vi.stubGlobal('document', { baseURI: 'http://atlas.test/' });
+    const requests: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      requests.push(url);
+      const body = url.endsWith('.commune.json') ? { commune: { values: { '77001': 2 } } } : { levels: { departement: { values: { '77': 1 } } } };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    const entry = { id: 'memo_test', file: 'indicators/memo_test.json', communeFile: 'indicators/memo_test.commune.json' } as IndicatorCatalogueEntry;
+    expect(peekIndicatorFile(entry)).toBeUndefined();
+    const first = await loadIndicatorFile(entry);
+    const again = await loadIndicatorFile(entry);
+    expect(again).toBe(first);
+    expect(peekIndicatorFile(entry)).toBe(first);
+    // So what is derived from it is built once: the commune values map of a second visit is the first one.
+    expect(levelValues(again, 'commune')).toBe(levelValues(first, 'commune'));
+    expect(Object.fromEntries(levelValues(first, 'commune')!)).toEqual({ '77001': 2 });
+    expect(requests).toHaveLength(2);
+    // Without the commune part: a file of its own, from the base already fetched.
+    expect(peekIndicatorFile(entry, { commune: false })).toBeUndefined();
+    const supra = await loadIndicatorFile(entry, { commune: false });
+    expect(supra).not.toBe(first);
+    expect(supra.levels.commune).toBeUndefined();
+    expect(requests).toHaveLength(2);
   });
 });
