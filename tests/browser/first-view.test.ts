@@ -1,7 +1,8 @@
 // The first view and what waits for it: the canvas is shown only once the
 // first view is drawn (not its partial frames); the first level's source and
 // layers come with the style, in their bands; place names and the other
-// deferred work wait until the map has paused drawing, and a perimeter
+// deferred work wait until the map has paused drawing (the design system's
+// script waits for the first view), and a perimeter
 // builder opened at once still takes clicks (tests/browser/perimeter.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,8 +16,9 @@ interface FirstViewLog {
   atCreation?: string;
   atFirstFrame?: string;
   /** At the first view (`ready`) and once the map went quiet and the deferred layers are in (`quiet`). */
-  atReady?: { visibility: string; labels: boolean; sources: string[] };
-  atQuiet?: { labels: boolean };
+  atReady?: { visibility: string; labels: boolean; sources: string[]; dsfr: boolean };
+  atQuiet?: { labels: boolean; dsfr: boolean };
+
   /** Whether the highlight source was on the map a task after the first view, and whether the map was quiet then. */
   highlightAfterReady?: { source: boolean; quiet: boolean };
 }
@@ -38,12 +40,13 @@ async function openRecorded(hash: string): Promise<{ page: Page; log: FirstViewL
         return;
       }
       log.atCreation = visibility(map.getCanvas());
+      const dsfrStarted = () => document.documentElement.hasAttribute('data-fr-js');
       map.once('render', () => (log.atFirstFrame = visibility(map.getCanvas())));
       // Registered before they resolve: each callback runs at that very moment.
       void hook.ready.then(() => {
-        log.atReady = { visibility: visibility(map.getCanvas()), labels: map.getSource('labels-places') !== undefined, sources: Object.keys(map.getStyle().sources) };
+        log.atReady = { visibility: visibility(map.getCanvas()), labels: map.getSource('labels-places') !== undefined, sources: Object.keys(map.getStyle().sources), dsfr: dsfrStarted() };
       });
-      void hook.quiet.then(() => (log.atQuiet = { labels: map.getSource('labels-places') !== undefined }));
+      void hook.quiet.then(() => (log.atQuiet = { labels: map.getSource('labels-places') !== undefined, dsfr: dsfrStarted() }));
       // Just after the first view (a task later, long before the map can be quiet): is the highlight there?
       void hook.ready.then(() => setTimeout(() => (log.highlightAfterReady = { source: map.getSource('territory-highlight') !== undefined, quiet: log.atQuiet !== undefined })));
     };
@@ -73,6 +76,9 @@ describe('first view', () => {
     expect(log.atReady?.sources).toContain('territories-epci');
     expect(log.atReady?.labels).toBe(false);
     expect(log.atQuiet?.labels).toBe(true);
+    // The design system's script (modals, accordions) starts after the first view, well before the map is quiet.
+    expect(log.atReady?.dsfr).toBe(false);
+    expect(log.atQuiet?.dsfr).toBe(true);
 
     // The level that came with the style has its layers in their bands: land, then choropleth, then borders.
     const order = await page.evaluate(() => window.__clsAtlas!.map!.getLayersOrder());
