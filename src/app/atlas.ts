@@ -108,6 +108,8 @@ export class Atlas {
       initialView: initial.view,
       locale: fr.map.maplibreLocale,
       loadGeometry: async (level) => loadLevelGeometry(await this.manifest(), level),
+      // A link followed or a control used right after the first view: its data is on the way, no frame yet.
+      activity: (listener) => this.store.subscribe(() => listener()),
       ...(this.firstGeometry?.level === initial.level ? { initialGeometry: this.firstGeometry } : {}),
     });
     this.controller = controller;

@@ -62,4 +62,23 @@ describe('whenQuiet', () => {
     expect(state.done).toBe(true);
     expect(map.listeners.size).toBe(0);
   });
+
+  it('waits again after each sign of activity (another indicator asked for, its values on the way: no frame yet)', async () => {
+    const map = new FakeMap();
+    const listeners = new Set<() => void>();
+    const activity = (listener: () => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    const state = track(whenQuiet(map, 400, 4000, activity));
+    await vi.advanceTimersByTimeAsync(350);
+    for (const l of listeners) l();
+    await vi.advanceTimersByTimeAsync(399);
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.done).toBe(true);
+    // Nothing left listening once quiet.
+    expect(listeners.size).toBe(0);
+    expect(map.listeners.size).toBe(0);
+  });
 });
