@@ -47,6 +47,9 @@ export interface RestyleTiming {
   idleMs?: number;
 }
 
+/** A file still on its way after this long is announced as loading (a faster one never is). */
+export const LOADING_NOTICE_DELAY_MS = 150;
+
 const INITIAL_VIEW: IndicatorViewState = {
   catalogue: null,
   catalogueError: null,
@@ -242,15 +245,21 @@ export class IndicatorService {
     }
     // Commune values (the big part) only when the commune level is shown.
     const fileOptions = { commune: level === 'commune' };
-    // A file already loaded is mapped at once: no « loading » state (one render less, no flash of the legend).
+    // A file already loaded is mapped at once; one on its way is announced as « loading » only if it
+    // takes a while: a render of the panel (and its layout) while a fast request is in flight delays
+    // the map by as much, and the notice would only flash.
     let file = peekIndicatorFile(entry, fileOptions);
     if (!file) {
-      if (this.view.getState().entry?.id !== entry.id) this.view.setState({ status: 'loading', entry, level });
+      const notice = this.view.getState().entry?.id === entry.id ? undefined : setTimeout(() => {
+        if (!stale()) this.view.setState({ status: 'loading', entry, level });
+      }, LOADING_NOTICE_DELAY_MS);
       try {
         file = await loadIndicatorFile(entry, fileOptions);
       } catch {
         if (!stale()) this.view.setState({ status: 'error', entry, level, announcement: frIndicators.loadError(entry.label) });
         return;
+      } finally {
+        clearTimeout(notice);
       }
       if (stale()) return;
     }

@@ -120,6 +120,36 @@ describe('indicator choropleth', () => {
     await closeAtlas(atlas);
   });
 
+  it('a file on its way is announced as loading only after a while; a file already loaded is mapped with no notice', async () => {
+    const atlas = await site.open('#v=1&level=departement&ind=apl_mg_2023', { ready: { indicator: 'apl_mg_2023', level: 'departement' } });
+    const { page } = atlas;
+    // The view's statuses from now on, with the time each came.
+    await page.evaluate(() => {
+      const seen: [string, string | null, number][] = [];
+      Object.defineProperty(window, '__statuses', { value: seen });
+      window.__clsIndicators!.view.subscribe((v) => seen.push([v.status, v.entry?.id ?? null, performance.now()]));
+    });
+    const statuses = () => page.evaluate(() => (window as unknown as { __statuses: [string, string | null, number][] }).__statuses.splice(0));
+    // A slow file: no notice in its first 150 ms, then « loading » until it comes.
+    await page.route('**/indicators/taux_natalite_2022.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 700));
+      await route.continue();
+    });
+    const asked = await page.evaluate(() => performance.now());
+    await page.selectOption('[data-testid="indicator-select"]', 'taux_natalite_2022');
+    await expect.poll(() => page.locator('.atlas-ind p[role="status"]').filter({ hasText: /chargement/i }).count(), { timeout: 5000 }).toBe(1);
+    await waitForReady(page, { indicator: 'taux_natalite_2022', level: 'departement' });
+    const slow = (await statuses()).filter(([, id]) => id === 'taux_natalite_2022');
+    expect(slow.map(([status]) => status)).toEqual(['loading', 'ready']);
+    expect(slow[0]![2] - asked).toBeGreaterThanOrEqual(150);
+    // Back to a file already loaded: mapped at once, never « loading ».
+    await page.selectOption('[data-testid="indicator-select"]', 'apl_mg_2023');
+    await waitForReady(page, { indicator: 'apl_mg_2023', level: 'departement' });
+    expect((await statuses()).map(([status]) => status)).not.toContain('loading');
+    expect(atlas.pageErrors).toEqual([]);
+    await closeAtlas(atlas);
+  });
+
   it('switching level keeps the indicator, and a level without values says why', async () => {
     const atlas = await site.open('#v=1&level=departement&ind=apl_mg_2023', { ready: { indicator: 'apl_mg_2023', level: 'departement' } });
     const { page } = atlas;
