@@ -6,6 +6,7 @@ import { SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
 import { loadManifest } from '../data/manifest.ts';
 import { loadLevelGeometry, type VectorLevelGeometry } from '../data/geometry.ts';
 import { getLoadedIndex, getTerritory, isIndexLoaded, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
+import { loadsPending } from '../data/pending-loads.ts';
 import type { Manifest, TerritoryRecord } from '../data/types.ts';
 import { SearchIndex } from '../search/rank.ts';
 import { MapController } from '../map/controller.ts';
@@ -108,8 +109,8 @@ export class Atlas {
       initialView: initial.view,
       locale: fr.map.maplibreLocale,
       loadGeometry: async (level) => loadLevelGeometry(await this.manifest(), level),
-      // A link followed or a control used right after the first view: its data is on the way, no frame yet.
-      activity: (listener) => this.store.subscribe(() => listener()),
+      // Another indicator asked for right after the first view: its values are on the way, no frame yet.
+      busy: loadsPending,
       ...(this.firstGeometry?.level === initial.level ? { initialGeometry: this.firstGeometry } : {}),
     });
     this.controller = controller;

@@ -15,6 +15,7 @@ import {
 } from '../lib/indicator-format.ts';
 import { dataUrl } from '../data/data-url.ts';
 import { loadManifest } from '../data/manifest.ts';
+import { whileLoading } from '../data/pending-loads.ts';
 
 export const DEFAULT_CATALOGUE_URL = 'indicators/catalogue.json';
 
@@ -72,6 +73,11 @@ const mergedKey = (id: string, withCommune: boolean) => `${id}|${withCommune ? '
 export async function loadIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions = {}): Promise<IndicatorFile> {
   const loaded = peekIndicatorFile(entry, options);
   if (loaded) return loaded;
+  // A user waits for it (a quiet map's deferred work does not start meanwhile).
+  return whileLoading(fetchIndicatorFile(entry, options));
+}
+
+async function fetchIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions): Promise<IndicatorFile> {
   const withCommune = options.commune ?? true;
   const base = cached(bases, entry.id, entry.file);
   // The catalogue names the commune part: both files are fetched in parallel.

@@ -26,7 +26,7 @@ import { bandEndMarkerId, type Band } from './bands.ts';
 import { baseStyle } from './style.ts';
 import type { LayerContext, MapLayerModule } from './layer-module.ts';
 import { ZONE_BBOX } from './zones-view.ts';
-import { QUIET_MAX_MS, QUIET_MS, whenQuiet, type ActivitySource } from './quiet.ts';
+import { QUIET_MAX_MS, QUIET_MS, whenQuiet } from './quiet.ts';
 
 /** The longest the canvas stays hidden waiting for the first view (a slow network then shows it tile by tile). */
 export const FIRST_VIEW_REVEAL_MS = 2000;
@@ -65,10 +65,10 @@ export interface MapControllerOptions {
   readonly initialGeometry?: VectorLevelGeometry;
   readonly locale?: Record<string, string>;
   /**
-   * What else counts as activity for the quiet map (the app's state changing: a request the map
-   * will draw once its data arrives), so that the deferred work does not start in between.
+   * Whether data the user asked for is on its way (the map draws it once it comes): the deferred
+   * work of a quiet map waits for it rather than starting in between.
    */
-  readonly activity?: ActivitySource;
+  readonly busy?: () => boolean;
 }
 
 type Listeners = { [K in keyof MapControllerEvents]: Set<MapControllerEvents[K]> };
@@ -139,7 +139,7 @@ export class MapController {
     });
     this.highlight = new TerritoryHighlight(this.map, () => this.currentLevel, (level) => this.addedLevels.has(level));
     this.firstView = new Promise((resolve) => (this.resolveFirstView = resolve));
-    this.quiet = this.firstView.then(() => whenQuiet(this.map, QUIET_MS, QUIET_MAX_MS, options.activity));
+    this.quiet = this.firstView.then(() => whenQuiet(this.map, QUIET_MS, QUIET_MAX_MS, options.busy));
     this.hideUntilFirstView(options.container);
     // Every source costs worker round trips and frames (each a software rasterisation here): the
     // highlight's waits until the first view is drawn and the map quiet, or a territory is hovered

@@ -63,22 +63,28 @@ describe('whenQuiet', () => {
     expect(map.listeners.size).toBe(0);
   });
 
-  it('waits again after each sign of activity (another indicator asked for, its values on the way: no frame yet)', async () => {
+  it('waits while data the user asked for is on its way (no frame until it comes)', async () => {
     const map = new FakeMap();
-    const listeners = new Set<() => void>();
-    const activity = (listener: () => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    };
-    const state = track(whenQuiet(map, 400, 4000, activity));
-    await vi.advanceTimersByTimeAsync(350);
-    for (const l of listeners) l();
+    let loading = true;
+    const state = track(whenQuiet(map, 400, 4000, () => loading));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(state.done).toBe(false);
+    // The values arrive and are drawn: quiet 400 ms after that frame.
+    loading = false;
+    map.frame();
     await vi.advanceTimersByTimeAsync(399);
     expect(state.done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(state.done).toBe(true);
-    // Nothing left listening once quiet.
-    expect(listeners.size).toBe(0);
     expect(map.listeners.size).toBe(0);
+  });
+
+  it('a load that never ends does not hold the deferred work past maxMs', async () => {
+    const map = new FakeMap();
+    const state = track(whenQuiet(map, 400, 1000, () => true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.done).toBe(true);
   });
 });
