@@ -51,7 +51,11 @@ export function absenceOf(
   const v = level.values[code];
   if (typeof v === 'number' && Number.isFinite(v)) return null;
   const block = level.absence;
-  if (!block) return 'uncovered';
+  return block ? listedKind(block, code) : 'uncovered';
+}
+
+/** The kind a block gives a code without a value: the kind that lists it, else the default. */
+function listedKind(block: AbsenceBlock, code: string): AbsenceKind {
   const lists = listedCodes(block);
   for (const kind of ABSENCE_KINDS) if (lists[kind]?.has(code)) return kind;
   return block.default;
@@ -105,16 +109,6 @@ export function aggregateAbsence(coverage: number, memberKinds: readonly (Absenc
 export function absenceCountsOfMissing(level: { absence?: AbsenceBlock } | undefined, missing: Iterable<string>): Record<AbsenceKind, number> {
   const counts: Record<AbsenceKind, number> = { secret: 0, uncovered: 0, notComputable: 0 };
   const block = level?.absence;
-  const lists = block ? listedCodes(block) : {};
-  for (const code of missing) {
-    let kind: AbsenceKind = block ? block.default : 'uncovered';
-    for (const k of ABSENCE_KINDS) {
-      if (lists[k]?.has(code)) {
-        kind = k;
-        break;
-      }
-    }
-    counts[kind]++;
-  }
+  for (const code of missing) counts[block ? listedKind(block, code) : 'uncovered']++;
   return counts;
 }
