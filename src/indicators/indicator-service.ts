@@ -48,7 +48,7 @@ export interface RestyleTiming {
 }
 
 /** A file still on its way after this long is announced as loading (a faster one never is). */
-export const LOADING_NOTICE_DELAY_MS = 150;
+const LOADING_NOTICE_DELAY_MS = 150;
 
 const INITIAL_VIEW: IndicatorViewState = {
   catalogue: null,

@@ -102,9 +102,8 @@ export class MapController {
   /** After the first view, once the map has paused drawing: what the first view does not need waits for it. */
   readonly quiet: Promise<void>;
   private wantHighlight: () => void = () => undefined;
-  /** Modules kept for a quiet map that the user needs now (`installSoon`), and what releases each. */
-  private readonly wantedSoon = new Set<MapLayerModule>();
-  private readonly releaseSoon = new Map<MapLayerModule, () => void>();
+  /** Per module kept for a quiet map: resolved when the user needs it now (`installSoon`), asked before or after it is added. */
+  private readonly neededNow = new Map<MapLayerModule, { promise: Promise<void>; release: () => void }>();
 
   constructor(options: MapControllerOptions) {
     this.loadGeometry = options.loadGeometry;
@@ -384,10 +383,7 @@ export class MapController {
 
   /** Plugs a layer module (listed in src/features.ts) into the map. */
   async addLayerModule(module: MapLayerModule): Promise<void> {
-    if (module.afterFirstView && !this.wantedSoon.has(module)) {
-      await Promise.race([this.quiet, new Promise<void>((resolve) => this.releaseSoon.set(module, resolve))]);
-      this.releaseSoon.delete(module);
-    }
+    if (module.afterFirstView) await Promise.race([this.quiet, this.neededNowOf(module).promise]);
     await this.styleReady;
     this.modules.push(module);
     await module.install(this.layerContext());
@@ -395,8 +391,18 @@ export class MapController {
 
   /** Installs a module kept for a quiet map without waiting any longer: the user needs it now. */
   installSoon(module: MapLayerModule): void {
-    this.wantedSoon.add(module);
-    this.releaseSoon.get(module)?.();
+    this.neededNowOf(module).release();
+  }
+
+  private neededNowOf(module: MapLayerModule): { promise: Promise<void>; release: () => void } {
+    let needed = this.neededNow.get(module);
+    if (!needed) {
+      let release: () => void = () => undefined;
+      const promise = new Promise<void>((resolve) => (release = resolve));
+      needed = { promise, release };
+      this.neededNow.set(module, needed);
+    }
+    return needed;
   }
 
   /** Adds a layer at the top of a z-order band. */

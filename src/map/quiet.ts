@@ -1,5 +1,5 @@
 // When the map has gone quiet: work the first view does not need (place names,
-// the highlight and perimeter sources, the DROM insets, the supra indexes) waits
+// the highlight and perimeter sources, the DROM insets) waits
 // for a pause in the map's frames (with no data the user asked for on its way)
 // rather than starting at its first idle. A user who acts at once (a shared link, then
 // another indicator) gets the answer first: on machines that draw in software

@@ -32,13 +32,18 @@ describe('whenQuiet', () => {
     return state;
   };
 
-  it('resolves after quietMs without a frame', async () => {
-    const map = new FakeMap();
-    const state = track(whenQuiet(map, 400, 4000));
-    await vi.advanceTimersByTimeAsync(399);
+  /** Still waiting `ms` - 1 from now, done at `ms`. */
+  const doneIn = async (state: { done: boolean }, ms: number) => {
+    await vi.advanceTimersByTimeAsync(ms - 1);
     expect(state.done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(state.done).toBe(true);
+  };
+
+  it('resolves after quietMs without a frame', async () => {
+    const map = new FakeMap();
+    const state = track(whenQuiet(map, 400, 4000));
+    await doneIn(state, 400);
     expect(map.listeners.size).toBe(0);
   });
 
@@ -47,10 +52,7 @@ describe('whenQuiet', () => {
     const state = track(whenQuiet(map, 400, 4000));
     await frames(map, 5, 300);
     expect(state.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(399);
-    expect(state.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(state.done).toBe(true);
+    await doneIn(state, 400);
   });
 
   it('gives up waiting after maxMs on a map that keeps drawing', async () => {
@@ -72,19 +74,13 @@ describe('whenQuiet', () => {
     // The values arrive and are drawn: quiet 400 ms after that frame.
     loading = false;
     map.frame();
-    await vi.advanceTimersByTimeAsync(399);
-    expect(state.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(state.done).toBe(true);
+    await doneIn(state, 400);
     expect(map.listeners.size).toBe(0);
   });
 
   it('a load that never ends does not hold the deferred work past maxMs', async () => {
     const map = new FakeMap();
     const state = track(whenQuiet(map, 400, 1000, () => true));
-    await vi.advanceTimersByTimeAsync(999);
-    expect(state.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(state.done).toBe(true);
+    await doneIn(state, 1000);
   });
 });
