@@ -11,11 +11,27 @@ const cspMeta: Plugin = {
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
 };
 
+// The first view's text faces, asked for with the page rather than when the
+// first layout finds them (each late face is one more layout). Injected here,
+// not written in index.html: react-dsfr's copy-dsfr-to-public (run at every
+// install) appends `?v=…` to the page's DSFR links, and a preload whose URL
+// differs from the stylesheet's is wasted (the face is fetched twice).
+const FIRST_VIEW_FACES = ['Marianne-Regular', 'Marianne-Bold', 'Marianne-Medium'];
+const fontPreloads: Plugin = {
+  name: 'cls-atlas-font-preloads',
+  transformIndexHtml: () =>
+    FIRST_VIEW_FACES.map((face) => ({
+      tag: 'link',
+      attrs: { rel: 'preload', href: `./dsfr/fonts/${face}.woff2`, as: 'font', type: 'font/woff2', crossorigin: 'anonymous' },
+      injectTo: 'head' as const,
+    })),
+};
+
 // `base: './'` keeps every URL relative, so the built site works from any
 // web server and any sub-path (https://example.org/atlas/).
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta],
+  plugins: [react(), cspMeta, fontPreloads],
   build: { outDir: 'dist', chunkSizeWarningLimit: 2000 },
   test: {
     projects: [
