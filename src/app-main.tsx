@@ -15,11 +15,15 @@ installTestHook(atlas);
 // The design system's script (modals, accordions, toggles) is needed at the first
 // click, not for the first view: its module, start and scan of the page cost
 // ~15 ms of the first view's main thread (A/B of 20 alternated cold loads: 624 →
-// 606 ms). Started once the map is drawn (or failed), or after 3 s at the latest.
-const DSFR_START_LATEST_MS = 3000;
-void Promise.race([atlas.ready.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, DSFR_START_LATEST_MS))]).then(() =>
-  startReactDsfr({ defaultColorScheme: 'light' }),
-);
+// 606 ms). Started once the map is quiet, not at its first idle: a user who acts at
+// once (a shared link, then another indicator) would wait for it too. Or when the
+// map failed, or after 5 s at the latest.
+const DSFR_START_LATEST_MS = 5000;
+void Promise.race([
+  atlas.quiet,
+  atlas.ready.then(() => new Promise<void>(() => undefined), () => undefined),
+  new Promise((resolve) => setTimeout(resolve, DSFR_START_LATEST_MS)),
+]).then(() => startReactDsfr({ defaultColorScheme: 'light' }));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,7 +2,7 @@
 // controller, the data loaders and the search index, plus the actions that
 // tie them together (select a territory, switch level, fly to a zone).
 // Components reach it through `useAtlas()`; tests through `window.__clsAtlas`.
-import { SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
+import { LEVELS, SUPRA_LEVELS, type Level, type Zone } from '../lib/levels.ts';
 import { loadManifest } from '../data/manifest.ts';
 import { loadLevelGeometry, type VectorLevelGeometry } from '../data/geometry.ts';
 import { getLoadedIndex, getTerritory, isIndexLoaded, loadTerritoryIndex, onIndexLoaded } from '../data/territory-index.ts';
@@ -150,10 +150,6 @@ export class Atlas {
     controller.setSelection(initial.selection);
     void this.boot(controller, initial);
     this.layersInstalled = Promise.allSettled(this.features.layerModules.map((module) => controller.addLayerModule(module))).then(() => undefined);
-    // What modules kept for a quiet map will need, fetched while the map goes quiet (not during the first view).
-    void this.ready.then(() => {
-      for (const module of this.features.layerModules) module.prefetch?.();
-    });
     return controller;
   }
 
@@ -175,10 +171,13 @@ export class Atlas {
       this.timings.firstIdle = Math.round(performance.now());
       performance.mark('atlas:first-idle');
       this.resolveReady();
-      void Promise.all([controller.quiet, this.layersInstalled]).then(() => this.resolveQuiet());
-      // The small indexes (names for the tooltip, panel and search) once the map is drawn: parsed on
-      // the main thread, they would delay it. Not later: a search may follow at once.
-      await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
+      // The small indexes (names for the tooltip, panel and search) once the map is quiet, not at its
+      // first idle: each is fetched, parsed and re-renders the app, on the main thread, while a user
+      // who acts at once (a shared link, then another indicator) waits. A selection's panel names
+      // its parents now; the search box, the tooltip and the panel ask for what they need sooner.
+      const indexes = initial.selection ? this.loadSupraIndexes(manifest) : controller.quiet.then(() => this.loadSupraIndexes(manifest));
+      void Promise.all([controller.quiet, this.layersInstalled, indexes.catch(() => undefined)]).then(() => this.resolveQuiet());
+      await indexes;
     } catch (error) {
       this.store.setState({ error: fr.app.loadError });
       this.rejectReady(error);
@@ -187,6 +186,16 @@ export class Atlas {
 
   async ensureIndex(level: Level): Promise<void> {
     await loadTerritoryIndex(await this.manifest(), level);
+  }
+
+  /** Every level's index (what the search looks through). */
+  async ensureSearchIndexes(): Promise<void> {
+    const manifest = await this.manifest();
+    await Promise.all(LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
+  }
+
+  private async loadSupraIndexes(manifest: Manifest): Promise<void> {
+    await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
   }
 
   /** Shows a level; a selection finer than it is replaced by its parent there. */

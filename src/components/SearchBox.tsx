@@ -6,6 +6,7 @@ import { fr } from '../i18n/fr.ts';
 import { useAtlas, useAtlasState } from '../app/context.ts';
 import type { SearchResult } from '../search/rank.ts';
 import { isIndexLoaded } from '../data/territory-index.ts';
+import { LEVELS } from '../lib/levels.ts';
 
 const MAX_RESULTS = 10;
 
@@ -25,7 +26,7 @@ export function SearchBox() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [atlas, query, indexVersion],
   );
-  const communesLoading = !isIndexLoaded('commune');
+  const indexesLoading = !LEVELS.every(isIndexLoaded);
   const expanded = open && query.trim() !== '';
   const activeIndex = Math.min(active, Math.max(results.length - 1, 0));
 
@@ -84,7 +85,7 @@ export function SearchBox() {
             setActive(0);
             setOpen(true);
           },
-          onFocus: () => void atlas.ensureIndex('commune'),
+          onFocus: () => void atlas.ensureSearchIndexes(),
           onBlur: () => setOpen(false),
           onKeyDown,
         }}
@@ -112,7 +113,7 @@ export function SearchBox() {
         ))}
         {results.length === 0 && (
           <li className="atlas-search__empty" role="option" aria-selected={false} aria-disabled>
-            {communesLoading ? fr.search.loadingCommunes : fr.search.noResult}
+            {indexesLoading ? fr.search.loadingTerritories : fr.search.noResult}
           </li>
         )}
       </ul>

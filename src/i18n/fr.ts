@@ -524,7 +524,7 @@ export const fr = {
     hint: 'Nom, code INSEE, SIREN, code de département ou code postal',
     placeholder: 'Ex. : Coulommiers, 77131, 974…',
     noResult: 'Aucun territoire trouvé',
-    loadingCommunes: 'Chargement des communes…',
+    loadingTerritories: 'Chargement des territoires…',
     resultsCount: (n: number) => (n === 0 ? 'Aucun résultat' : n === 1 ? '1 résultat' : `${n} résultats`),
     postcode: (code: string) => `code postal ${code}`,
   },

@@ -37,24 +37,19 @@ export class LabelsModule implements MapLayerModule {
   readonly points = new Map<string, readonly [number, number]>();
   private readonly pointListeners = new Set<() => void>();
 
-  private placesFile: Promise<{ files: LabelsManifest | undefined; places: LabelFile | null }> | null = null;
-
-  /** The places file, asked for at the first view (the layers are installed once the map is quiet). */
-  prefetch(): void {
-    this.placesFile ??= loadManifest().then(async (manifest) => {
-      const files = (manifest as unknown as { labels?: LabelsManifest }).labels;
-      return { files, places: files ? await fetchLabels(dataUrl(files.places)) : null };
-    });
+  /** The places file, asked for once the map is quiet (not at the first view: a user acting at once would wait for it). */
+  private async placesFile(): Promise<{ files: LabelsManifest | undefined; places: LabelFile | null }> {
+    const files = ((await loadManifest()) as unknown as { labels?: LabelsManifest }).labels;
+    return { files, places: files ? await fetchLabels(dataUrl(files.places)) : null };
   }
 
   async install(ctx: LayerContext): Promise<void> {
     this.ctx = ctx;
     const { map } = ctx;
     map.setFontFaces(labelFontFaces(document.baseURI));
-    this.prefetch();
     // The places arrive before their source is added: an empty source then its data would lay the
     // labels out twice (two worker passes, two more frames).
-    const { files, places } = await this.placesFile!;
+    const { files, places } = await this.placesFile();
     map.addSource(LABEL_SOURCES.places, { type: 'geojson', data: places ? labelFeatures(places) : EMPTY });
     map.addSource(LABEL_SOURCES.communes, { type: 'geojson', data: EMPTY });
     map.addSource(LABEL_SOURCES.selected, { type: 'geojson', data: this.selected });

@@ -30,8 +30,6 @@ export interface MapLayerModule {
    * sources). Its methods must keep what they are asked until then.
    */
   readonly afterFirstView?: boolean;
-  /** Called at the first view, before an `afterFirstView` module's `install`: start fetching what it will need. */
-  prefetch?(): void;
   /** Called once, after the style has loaded. */
   install(ctx: LayerContext): void | Promise<void>;
   /** Called after each level switch (the new level's source exists). */

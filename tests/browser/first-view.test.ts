@@ -1,9 +1,10 @@
 // The first view and what waits for it: the canvas is shown only once the
 // first view is drawn (not its partial frames); the first level's source and
-// layers come with the style, in their bands; place names and the other
-// deferred work wait until the map has paused drawing (the design system's
-// script waits for the first view), and a perimeter
-// builder opened at once still takes clicks (tests/browser/perimeter.test.ts).
+// layers come with the style, in their bands; place names, the small indexes
+// and the design system's script wait until the map has paused drawing (a
+// selection's panel gets its parents' names at once), the faces preloaded are
+// those the stylesheet asks for, and a perimeter builder opened at once still
+// takes clicks (tests/browser/perimeter.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { atlasSite, WAIT_MS } from './harness.ts';
@@ -16,8 +17,8 @@ interface FirstViewLog {
   atCreation?: string;
   atFirstFrame?: string;
   /** At the first view (`ready`) and once the map went quiet and the deferred layers are in (`quiet`). */
-  atReady?: { visibility: string; labels: boolean; sources: string[]; dsfr: boolean };
-  atQuiet?: { labels: boolean; dsfr: boolean };
+  atReady?: { visibility: string; labels: boolean; sources: string[]; dsfr: boolean; at: number };
+  atQuiet?: { labels: boolean; at: number };
 
   /** Whether the highlight source was on the map a task after the first view, and whether the map was quiet then. */
   highlightAfterReady?: { source: boolean; quiet: boolean };
@@ -44,9 +45,9 @@ async function openRecorded(hash: string): Promise<{ page: Page; log: FirstViewL
       map.once('render', () => (log.atFirstFrame = visibility(map.getCanvas())));
       // Registered before they resolve: each callback runs at that very moment.
       void hook.ready.then(() => {
-        log.atReady = { visibility: visibility(map.getCanvas()), labels: map.getSource('labels-places') !== undefined, sources: Object.keys(map.getStyle().sources), dsfr: dsfrStarted() };
+        log.atReady = { visibility: visibility(map.getCanvas()), labels: map.getSource('labels-places') !== undefined, sources: Object.keys(map.getStyle().sources), dsfr: dsfrStarted(), at: performance.now() };
       });
-      void hook.quiet.then(() => (log.atQuiet = { labels: map.getSource('labels-places') !== undefined, dsfr: dsfrStarted() }));
+      void hook.quiet.then(() => (log.atQuiet = { labels: map.getSource('labels-places') !== undefined, at: performance.now() }));
       // Just after the first view (a task later, long before the map can be quiet): is the highlight there?
       void hook.ready.then(() => setTimeout(() => (log.highlightAfterReady = { source: map.getSource('territory-highlight') !== undefined, quiet: log.atQuiet !== undefined })));
     };
@@ -59,6 +60,22 @@ async function openRecorded(hash: string): Promise<{ page: Page; log: FirstViewL
   const log = await page.evaluate(() => (window as unknown as { __firstViewLog: FirstViewLog }).__firstViewLog);
   return { page, log, pageErrors };
 }
+
+/** When the page asked for each file whose name matches `pattern` (ms since navigation, from Resource Timing). */
+function requestedAt(page: Page, pattern: RegExp): Promise<Record<string, number>> {
+  return page.evaluate(
+    (source) =>
+      Object.fromEntries(
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => new RegExp(source).test(e.name))
+          .map((e) => [new URL(e.name).pathname.split('/').pop()!, e.startTime]),
+      ),
+    pattern.source,
+  );
+}
+
+const SUPRA_INDEXES = /index\/(epci|bv|departement|region)\.columns\.json$/;
 
 describe('first view', () => {
   it('shows the canvas only once the first view is drawn; place names come once the map is quiet', async () => {
@@ -76,9 +93,41 @@ describe('first view', () => {
     expect(log.atReady?.sources).toContain('territories-epci');
     expect(log.atReady?.labels).toBe(false);
     expect(log.atQuiet?.labels).toBe(true);
-    // The design system's script (modals, accordions) starts after the first view, well before the map is quiet.
+    // The small indexes and the design system's script (modals, accordions) wait for the quiet map,
+    // which comes no sooner than 400 ms without a frame after the first view: a user acting at once
+    // does not wait for them.
+    const readyAt = log.atReady!.at;
+    const quietAt = log.atQuiet!.at;
     expect(log.atReady?.dsfr).toBe(false);
-    expect(log.atQuiet?.dsfr).toBe(true);
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'));
+    const dsfr = Object.entries(await requestedAt(page, /dsfr\.module[^/]*\.js$/));
+    expect(dsfr).toHaveLength(1);
+    expect(dsfr[0]![1]).toBeGreaterThan(readyAt + 300);
+    const indexes = await requestedAt(page, SUPRA_INDEXES);
+    expect(Object.keys(indexes).sort()).toEqual(['bv.columns.json', 'departement.columns.json', 'epci.columns.json', 'region.columns.json']);
+    for (const at of Object.values(indexes)) expect(at).toBeGreaterThan(readyAt + 300);
+    expect(quietAt).toBeGreaterThan(readyAt + 300);
+
+    // Each face preloaded is one the stylesheet asks for (else it is fetched twice, the preload wasted).
+    const fontUse = await page.evaluate(() => {
+      const preloaded = [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => l.href);
+      const declared: string[] = [];
+      for (const sheet of document.styleSheets) {
+        let rules: CSSRuleList;
+        try {
+          rules = sheet.cssRules;
+        } catch {
+          continue;
+        }
+        for (const rule of rules) {
+          if (!(rule instanceof CSSFontFaceRule)) continue;
+          for (const m of rule.style.getPropertyValue('src').matchAll(/url\("?([^")]+)"?\)/g)) declared.push(new URL(m[1]!, sheet.href ?? document.baseURI).href);
+        }
+      }
+      return { preloaded, declared };
+    });
+    expect(fontUse.preloaded.length).toBeGreaterThan(0);
+    for (const href of fontUse.preloaded) expect(fontUse.declared).toContain(href);
 
     // The level that came with the style has its layers in their bands: land, then choropleth, then borders.
     const order = await page.evaluate(() => window.__clsAtlas!.map!.getLayersOrder());
@@ -96,6 +145,10 @@ describe('first view', () => {
   it('a link with a selection gets its highlight at the first view, without waiting for the quiet map', async () => {
     const { page, log, pageErrors } = await openRecorded('#v=1&level=commune&sel=commune:77131');
     expect(log.highlightAfterReady).toEqual({ source: true, quiet: false });
+    // The panel names the commune's EPCI, département and région: their indexes come at once too.
+    const indexes = await requestedAt(page, SUPRA_INDEXES);
+    expect(Object.keys(indexes)).toHaveLength(4);
+    for (const at of Object.values(indexes)) expect(at).toBeLessThan(log.atQuiet!.at);
     // …and it outlines the selected commune.
     await page.waitForFunction(async () => {
       const source = window.__clsAtlas!.map!.getSource('territory-highlight') as unknown as { getData(): Promise<GeoJSON.FeatureCollection> } | undefined;
