@@ -7,6 +7,7 @@ import type { Level } from '../lib/levels.ts';
 import type { LayerContext, MapLayerModule } from '../map/layer-module.ts';
 import { choroplethLayer, choroplethLayerId, type TerritoryState } from './indicator-choropleth.ts';
 import { featureTarget, setLandCovered, territoryLayerSource } from '../layers/territories.ts';
+import { whileLoading } from '../data/pending-loads.ts';
 
 const CLEARED: TerritoryState = { cls: null, color: null };
 
@@ -88,8 +89,10 @@ export class ChoroplethModule implements MapLayerModule {
   setStates(level: Level, states: ReadonlyMap<string, TerritoryState>): number {
     const ctx = this.ctx;
     if (!ctx || !this.added.has(level)) return 0;
-    const before = this.painted.get(level) ?? new Map<string, TerritoryState>();
-    const now = new Map<string, TerritoryState>();
+    let painted = this.painted.get(level);
+    if (!painted) this.painted.set(level, (painted = new Map()));
+    const paintedBefore = painted.size;
+    let stillListed = 0;
     let written = 0;
     // One target object for all the writes: MapLibre reads it and keeps only the id's string.
     const target: { source: string; sourceLayer?: string; id: string } = { ...featureTarget(level), id: '' };
@@ -99,13 +102,24 @@ export class ChoroplethModule implements MapLayerModule {
       written++;
     };
     for (const [code, state] of states) {
-      const old = before.get(code);
-      if (state.color !== null) now.set(code, state);
+      const old = painted.get(code);
+      if (old) stillListed++;
       if (old ? old.color === state.color && old.cls === state.cls : state.color === null) continue;
       write(code, state);
+      if (state.color === null) painted.delete(code);
+      else painted.set(code, state);
     }
-    for (const code of before.keys()) if (!states.has(code)) write(code, CLEARED);
-    this.painted.set(level, now);
+    // Territories painted before and not listed now (rare: each map lists all its level's territories).
+    if (stillListed < paintedBefore) {
+      for (const code of painted.keys()) {
+        if (states.has(code)) continue;
+        write(code, CLEARED);
+        painted.delete(code);
+      }
+    }
+    // Until the frame that draws them, the quiet map's deferred work waits (src/map/quiet.ts):
+    // started in between, it would come before the answer.
+    if (written > 0) void whileLoading(new Promise<void>((resolve) => ctx.map.once('render', () => resolve())));
     return written;
   }
 }

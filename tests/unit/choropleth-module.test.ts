@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { LayerContext } from '../../src/map/layer-module.ts';
 import { ChoroplethModule } from '../../src/indicators/choropleth-module.ts';
 import type { TerritoryState } from '../../src/indicators/indicator-choropleth.ts';
+import { loadsPending } from '../../src/data/pending-loads.ts';
 
 /** A map that records feature-state writes and paint / layout changes. */
 function fakeContext() {
   const writes: Array<[string, TerritoryState]> = [];
   const layers = new Map<string, { layout: Record<string, unknown>; paint: Record<string, unknown> }>();
   const changes: string[] = [];
+  const renderListeners: Array<() => void> = [];
   const map = {
+    once: (event: string, listener: () => void) => {
+      if (event === 'render') renderListeners.push(listener);
+    },
     getSource: () => ({}),
     getLayer: (id: string) => layers.get(id),
     setFeatureState: (target: { id: string }, state: TerritoryState) => writes.push([target.id, state]),
@@ -31,14 +36,16 @@ function fakeContext() {
       layers.set(spec.id, { layout: { ...spec.layout }, paint: { ...spec.paint } }),
     whenLevelReady: async () => undefined,
   } as unknown as LayerContext;
-  return { ctx, writes, changes };
+  /** Draws a frame: fires the `render` listeners. */
+  const render = () => renderListeners.splice(0).forEach((listener) => listener());
+  return { ctx, writes, changes, render };
 }
 
 const states = (entries: Array<[string, number | null, string | null]>) => new Map(entries.map(([code, cls, color]) => [code, { cls, color }]));
 
 describe('ChoroplethModule', () => {
   it('writes each territory once, then only those whose colour changes, and clears those left without one', () => {
-    const { ctx, writes } = fakeContext();
+    const { ctx, writes, render } = fakeContext();
     const module = new ChoroplethModule();
     module.install(ctx);
     const first = states([['01', 0, '#a'], ['02', 1, '#b'], ['03', null, null]]);
@@ -55,6 +62,23 @@ describe('ChoroplethModule', () => {
     writes.length = 0;
     expect(module.setStates('departement', states([['01', 0, '#a']]))).toBe(2);
     expect(writes).toEqual([['02', { cls: null, color: null }], ['03', { cls: null, color: null }]]);
+    render();
+  });
+
+  it('keeps the quiet map waiting from the writes until the frame that draws them', async () => {
+    const { ctx, render } = fakeContext();
+    const module = new ChoroplethModule();
+    module.install(ctx);
+    const first = states([['01', 0, '#a'], ['02', 1, '#b']]);
+    module.setStates('departement', first);
+    expect(loadsPending()).toBe(true);
+    render();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(loadsPending()).toBe(false);
+    // Nothing to write: no frame to wait for.
+    module.setStates('departement', first);
+    expect(loadsPending()).toBe(false);
   });
 
   it('shows and hides through the paint opacity, never through visibility nor a new colour expression', () => {
