@@ -55,8 +55,7 @@ export function absenceOf(
 }
 
 /** The kind a block gives a code without a value: the kind that lists it, else the default. */
-function listedKind(block: AbsenceBlock, code: string): AbsenceKind {
-  const lists = listedCodes(block);
+function listedKind(block: AbsenceBlock, code: string, lists = listedCodes(block)): AbsenceKind {
   for (const kind of ABSENCE_KINDS) if (lists[kind]?.has(code)) return kind;
   return block.default;
 }
@@ -109,6 +108,7 @@ export function aggregateAbsence(coverage: number, memberKinds: readonly (Absenc
 export function absenceCountsOfMissing(level: { absence?: AbsenceBlock } | undefined, missing: Iterable<string>): Record<AbsenceKind, number> {
   const counts: Record<AbsenceKind, number> = { secret: 0, uncovered: 0, notComputable: 0 };
   const block = level?.absence;
-  for (const code of missing) counts[block ? listedKind(block, code) : 'uncovered']++;
+  const lists = block ? listedCodes(block) : null;
+  for (const code of missing) counts[block && lists ? listedKind(block, code, lists) : 'uncovered']++;
   return counts;
 }
