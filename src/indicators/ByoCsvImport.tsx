@@ -4,6 +4,7 @@
 // report.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
+import { openModal } from '../app/dsfr.ts';
 import { frIndicators as t, frInput } from '../i18n/fr.ts';
 import { summariseReport } from '../lib/code-matching.ts';
 import { useAtlas } from '../app/context.ts';
@@ -75,7 +76,7 @@ export function ByoCsvImport() {
         const opened = await client.open(file, file.name, codes);
         setLoaded({ name: file.name, headers: opened.headers, rows: opened.rows, encoding: opened.encoding });
         setMapping(opened.mapping);
-        byoModal.open();
+        await openModal(byoModal);
       } catch (e) {
         setError(e instanceof ByoCancelled ? frInput.importCancelled : e instanceof ByoRefused ? e.message : t.byoReadError);
       } finally {

@@ -2,6 +2,7 @@
 // definition, unit, producer, vintage, licence, how the value aggregates and
 // where it is (not) available, with the catalogue's reasons.
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
+import { isDsfrStarted, openModal } from '../app/dsfr.ts';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { frIndicators as t, fr } from '../i18n/fr.ts';
 import { FRANCE, LEVELS } from '../lib/levels.ts';
@@ -12,7 +13,21 @@ const aboutModal = createModal({ id: 'atlas-indicator-about', isOpenedByDefault:
 
 export function IndicatorAboutButton() {
   return (
-    <Button priority="tertiary" size="small" iconId="fr-icon-information-line" nativeButtonProps={{ ...aboutModal.buttonProps, 'data-testid': 'indicator-about' } as never}>
+    <Button
+      priority="tertiary"
+      size="small"
+      iconId="fr-icon-information-line"
+      nativeButtonProps={
+        {
+          ...aboutModal.buttonProps,
+          'data-testid': 'indicator-about',
+          // Pressed before the design system's script runs (it then opens the modal itself).
+          onClick: () => {
+            if (!isDsfrStarted()) void openModal(aboutModal);
+          },
+        } as never
+      }
+    >
       {t.aboutButton}
     </Button>
   );

@@ -3,7 +3,7 @@
 // of the perimeter (critical mass, aggregated indicators with their spread,
 // priority zones, contracts), the list of communes, import / export, and the
 // comparison of up to three candidates.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { useAtlas, useAtlasState } from '../app/context.ts';
@@ -172,12 +172,17 @@ function ParentButtons({ session, communeCode }: { session: PerimeterSession; co
 /** Keyboard path to every edit: search a commune, EPCI or bassin de vie and add it. */
 function AddBySearch({ session }: { session: PerimeterSession }) {
   const atlas = useAtlas();
-  useAtlasState((s) => s.indexVersion);
+  const indexVersion = useAtlasState((s) => s.indexVersion);
   const [query, setQuery] = useState('');
   const id = useId();
+  // The names searched come with the indexes: asked for when the builder opens.
+  useEffect(() => void atlas.ensureSearchIndexes(), [atlas]);
+  const search = useCallback((q: string) => (q.trim().length < 2 ? [] : atlas.search.search(q, 20).filter((r) => r.record.level !== 'region').slice(0, 8)), [atlas]);
   const results = useMemo(
-    () => (query.trim().length < 2 ? [] : atlas.search.search(query, 20).filter((r) => r.record.level !== 'region').slice(0, 8)),
-    [atlas, query],
+    () => search(query),
+    // indexVersion: an index that arrives changes the results of the same query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [search, query, indexVersion],
   );
   const add = (level: string, code: string) => {
     if (level === 'commune') session.dispatch({ type: 'add', codes: [code] });
@@ -198,7 +203,16 @@ function AddBySearch({ session }: { session: PerimeterSession }) {
         placeholder={t.addPlaceholder}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && results[0]) add(results[0].record.level, results[0].record.code);
+          if (e.key !== 'Enter') return;
+          if (results[0]) add(results[0].record.level, results[0].record.code);
+          else {
+            // Typed before the indexes arrived: the first result once they are in.
+            const typed = query;
+            void atlas.ensureSearchIndexes().then(() => {
+              const first = search(typed)[0];
+              if (first) add(first.record.level, first.record.code);
+            });
+          }
         }}
         data-testid="perimeter-add-input"
       />

@@ -1,0 +1,40 @@
+// The design system's script (modals, accordions, toggles): started once,
+// after the first view (src/app-main.tsx) or at the first sign of use. A modal
+// asked for before it runs (a file dropped, a button pressed at once) is opened
+// as soon as it has bound the modal, instead of failing.
+import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
+import { prDsfrLoaded } from '@codegouvfr/react-dsfr/start';
+
+let started = false;
+
+/** Starts the design system's script (once); resolves when it is loaded and started. */
+export function startDsfr(): Promise<void> {
+  if (!started) {
+    started = true;
+    startReactDsfr({ defaultColorScheme: 'light' });
+  }
+  return prDsfrLoaded;
+}
+
+/** Whether the script has started (its own listeners then handle the DSFR controls). */
+export function isDsfrStarted(): boolean {
+  return document.documentElement.hasAttribute('data-fr-js');
+}
+
+/** The longest wait for the script to bind a modal once started (it scans the page at its next frames). */
+const BIND_WAIT_MS = 2000;
+
+type DsfrApi = (element: Element) => { modal?: unknown } | undefined;
+
+/** Opens a react-dsfr modal, starting the script first if need be. */
+export async function openModal(modal: { readonly id: string; open(): void }): Promise<void> {
+  await startDsfr();
+  const bound = () => {
+    const element = document.getElementById(modal.id);
+    const dsfr = (window as unknown as { dsfr?: DsfrApi }).dsfr;
+    return !!element && typeof dsfr === 'function' && !!dsfr(element)?.modal;
+  };
+  const until = performance.now() + BIND_WAIT_MS;
+  while (!bound() && performance.now() < until) await new Promise((resolve) => requestAnimationFrame(resolve));
+  modal.open();
+}
