@@ -150,6 +150,23 @@ describe('indicator choropleth', () => {
     await closeAtlas(atlas);
   });
 
+  it('« Définition et source » opens even when pressed before the design system’s script has started', async () => {
+    const atlas = await site.open('#v=1&level=departement&ind=medecins_generalistes_dep_densite', {
+      ready: { indicator: 'medecins_generalistes_dep_densite', level: 'departement', settled: false },
+    });
+    const { page } = atlas;
+    // Just after the first view: the script waits for the quiet map (or a first press).
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-fr-js'))).toBe(false);
+    await page.getByTestId('indicator-about').click();
+    const body = page.getByTestId('indicator-about-body');
+    await body.waitFor({ state: 'visible' });
+    expect(await body.innerText()).toMatch(/Définition/);
+    await waitForTransitionsEnd(page, '#atlas-indicator-about');
+    await screenshot(page, 'indicators-00-about-before-dsfr');
+    expect(atlas.pageErrors).toEqual([]);
+    await closeAtlas(atlas);
+  });
+
   it('switching level keeps the indicator, and a level without values says why', async () => {
     const atlas = await site.open('#v=1&level=departement&ind=apl_mg_2023', { ready: { indicator: 'apl_mg_2023', level: 'departement' } });
     const { page } = atlas;
