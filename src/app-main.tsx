@@ -17,16 +17,11 @@ installTestHook(atlas);
 // ~15 ms of main thread (A/B of 20 alternated cold loads: 624 → 606 ms). Started
 // once the map is quiet, not at its first idle (a user who acts at once, a shared
 // link then another indicator, would wait for it too), or at the first key or
-// pointer press, or when the map failed, or after 10 s at the latest. A modal asked
-// for sooner waits for it (src/app/dsfr.ts).
-const DSFR_START_LATEST_MS = 10_000;
+// pointer press, or when the map failed. A modal asked for sooner waits for it
+// (src/app/dsfr.ts).
 const startOnFirstUse = () => void startDsfr();
 for (const type of ['pointerdown', 'keydown'] as const) window.addEventListener(type, startOnFirstUse, { capture: true, once: true, passive: true });
-void Promise.race([
-  atlas.quiet,
-  atlas.ready.then(() => new Promise<void>(() => undefined), () => undefined),
-  new Promise((resolve) => setTimeout(resolve, DSFR_START_LATEST_MS)),
-]).then(() => startDsfr());
+void Promise.race([atlas.quiet, atlas.ready.then(() => new Promise<void>(() => undefined), () => undefined)]).then(() => startDsfr());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,8 +13,12 @@ export interface FrameSource {
 
 /** No frame for this long: nothing the user asked for is being drawn. */
 export const QUIET_MS = 400;
-/** The longest wait: a map that never stops drawing (a long flight) still gets its place names. */
-export const QUIET_MAX_MS = 4000;
+/**
+ * The longest wait: a map that never stops drawing still gets its place names.
+ * Not shorter: someone who acts without a 400 ms pause (a script, a bench's
+ * back-to-back steps) would get the deferred work in the middle of an answer.
+ */
+export const QUIET_MAX_MS = 15_000;
 
 /**
  * Resolves once `map` has drawn no frame for `quietMs` (counted from the call
