@@ -16,25 +16,22 @@ export function startDsfr(): Promise<void> {
   return prDsfrLoaded;
 }
 
-/** Whether the script has started (its own listeners then handle the DSFR controls). */
-export function isDsfrStarted(): boolean {
-  return document.documentElement.hasAttribute('data-fr-js');
+type DsfrApi = (element: Element) => { modal?: unknown } | undefined;
+
+/** Whether the script has bound the modal `id` (its own listeners then open it from its buttons). */
+export function isModalBound(id: string): boolean {
+  const element = document.getElementById(id);
+  const dsfr = (window as unknown as { dsfr?: DsfrApi }).dsfr;
+  return !!element && typeof dsfr === 'function' && !!dsfr(element)?.modal;
 }
 
 /** The longest wait for the script to bind a modal once started (it scans the page at its next frames). */
 const BIND_WAIT_MS = 2000;
 
-type DsfrApi = (element: Element) => { modal?: unknown } | undefined;
-
 /** Opens a react-dsfr modal, starting the script first if need be. */
 export async function openModal(modal: { readonly id: string; open(): void }): Promise<void> {
   await startDsfr();
-  const bound = () => {
-    const element = document.getElementById(modal.id);
-    const dsfr = (window as unknown as { dsfr?: DsfrApi }).dsfr;
-    return !!element && typeof dsfr === 'function' && !!dsfr(element)?.modal;
-  };
   const until = performance.now() + BIND_WAIT_MS;
-  while (!bound() && performance.now() < until) await new Promise((resolve) => requestAnimationFrame(resolve));
+  while (!isModalBound(modal.id) && performance.now() < until) await new Promise((resolve) => requestAnimationFrame(resolve));
   modal.open();
 }

@@ -2,7 +2,7 @@
 // definition, unit, producer, vintage, licence, how the value aggregates and
 // where it is (not) available, with the catalogue's reasons.
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
-import { isDsfrStarted, openModal } from '../app/dsfr.ts';
+import { isModalBound, openModal } from '../app/dsfr.ts';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { frIndicators as t, fr } from '../i18n/fr.ts';
 import { FRANCE, LEVELS } from '../lib/levels.ts';
@@ -21,9 +21,9 @@ export function IndicatorAboutButton() {
         {
           ...aboutModal.buttonProps,
           'data-testid': 'indicator-about',
-          // Pressed before the design system's script runs (it then opens the modal itself).
+          // Pressed before the design system's script has bound the modal (it then opens it itself).
           onClick: () => {
-            if (!isDsfrStarted()) void openModal(aboutModal);
+            if (!isModalBound(aboutModal.id)) void openModal(aboutModal);
           },
         } as never
       }

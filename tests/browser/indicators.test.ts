@@ -163,6 +163,12 @@ describe('indicator choropleth', () => {
     expect(await body.innerText()).toMatch(/Définition/);
     await waitForTransitionsEnd(page, '#atlas-indicator-about');
     await screenshot(page, 'indicators-00-about-before-dsfr');
+    // Closed, then pressed again: the script, now running, opens it by itself.
+    await page.locator('#atlas-indicator-about .fr-btn--close').click();
+    await body.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-fr-js'))).toBe(true);
+    await page.getByTestId('indicator-about').click();
+    await body.waitFor({ state: 'visible' });
     expect(atlas.pageErrors).toEqual([]);
     await closeAtlas(atlas);
   });
