@@ -127,8 +127,29 @@ export async function openAtlas(browser: Browser, baseUrl: string, hash = '', op
   });
   await page.goto(baseUrl + hash, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => window.__clsAtlas !== undefined);
-  await page.evaluate(() => window.__clsAtlas!.ready);
+  await waitForHookPromise(page, 'ready');
   return result;
+}
+
+/**
+ * Waits until the hook's `ready` or `quiet` promise has resolved, by polling a flag its callback sets
+ * rather than awaiting the promise through the DevTools protocol: the inspector holds an awaited
+ * promise weakly, and a long wait (the quiet map) was seen to end in "Resulting promise was garbage
+ * collected" (2 runs in about 5 suites).
+ */
+async function waitForHookPromise(page: Page, which: 'ready' | 'quiet'): Promise<void> {
+  await page.evaluate((name) => {
+    const flags = ((window as unknown as { __hookSettled?: Record<string, boolean | string> }).__hookSettled ??= {});
+    if (name in flags) return;
+    flags[name] = false;
+    window.__clsAtlas![name].then(
+      () => (flags[name] = true),
+      (error: unknown) => (flags[name] = String(error)),
+    );
+  }, which);
+  const outcome = await page.waitForFunction((name) => (window as unknown as { __hookSettled: Record<string, boolean | string> }).__hookSettled[name] || null, which);
+  const value = await outcome.jsonValue();
+  if (value !== true) throw new Error(`__clsAtlas.${which} rejected: ${String(value)}`);
 }
 
 /** Content-Security-Policy violations the page reported so far ("directive blockedURI"). */
@@ -155,7 +176,7 @@ export async function waitForIdle(page: Page, timeoutMs = WAIT_MS): Promise<void
 
 /** Waits until the deferred layers are in (place names…), nothing moves, all sources are loaded, then one more idle. */
 export async function waitForSettled(page: Page): Promise<void> {
-  await page.evaluate(() => window.__clsAtlas!.quiet);
+  await waitForHookPromise(page, 'quiet');
   await page.waitForFunction(() => {
     const map = window.__clsAtlas?.map;
     return !!map && !map.isMoving() && map.loaded() && map.areTilesLoaded();
