@@ -21,7 +21,8 @@ installTestHook(atlas);
 // (src/app/dsfr.ts).
 const startOnFirstUse = () => void startDsfr();
 for (const type of ['pointerdown', 'keydown'] as const) window.addEventListener(type, startOnFirstUse, { capture: true, once: true, passive: true });
-void Promise.race([atlas.quiet, atlas.ready.then(() => new Promise<void>(() => undefined), () => undefined)]).then(() => startDsfr());
+const mapFailed = new Promise<void>((resolve) => atlas.ready.catch(() => resolve()));
+void Promise.race([atlas.quiet, mapFailed]).then(() => startDsfr());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -175,7 +175,8 @@ export class Atlas {
       // first idle: each is fetched, parsed and re-renders the app, on the main thread, while a user
       // who acts at once (a shared link, then another indicator) waits. A selection's panel names
       // its parents now; the search box, the tooltip and the panel ask for what they need sooner.
-      const indexes = initial.selection ? this.loadSupraIndexes(manifest) : controller.quiet.then(() => this.loadSupraIndexes(manifest));
+      const loadSupra = () => this.loadIndexes(manifest, SUPRA_LEVELS);
+      const indexes = initial.selection ? loadSupra() : controller.quiet.then(loadSupra);
       void Promise.all([controller.quiet, this.layersInstalled, indexes.catch(() => undefined)]).then(() => this.resolveQuiet());
       await indexes;
     } catch (error) {
@@ -190,12 +191,11 @@ export class Atlas {
 
   /** Every level's index (what the search looks through). */
   async ensureSearchIndexes(): Promise<void> {
-    const manifest = await this.manifest();
-    await Promise.all(LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
+    await this.loadIndexes(await this.manifest(), LEVELS);
   }
 
-  private async loadSupraIndexes(manifest: Manifest): Promise<void> {
-    await Promise.all(SUPRA_LEVELS.map((level) => loadTerritoryIndex(manifest, level)));
+  private async loadIndexes(manifest: Manifest, levels: readonly Level[]): Promise<void> {
+    await Promise.all(levels.map((level) => loadTerritoryIndex(manifest, level)));
   }
 
   /** Shows a level; a selection finer than it is replaced by its parent there. */

@@ -3,7 +3,7 @@
 // of the perimeter (critical mass, aggregated indicators with their spread,
 // priority zones, contracts), the list of communes, import / export, and the
 // comparison of up to three candidates.
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SegmentedControl } from '@codegouvfr/react-dsfr/SegmentedControl';
 import { useAtlas, useAtlasState } from '../app/context.ts';
@@ -177,12 +177,11 @@ function AddBySearch({ session }: { session: PerimeterSession }) {
   const id = useId();
   // The names searched come with the indexes: asked for when the builder opens.
   useEffect(() => void atlas.ensureSearchIndexes(), [atlas]);
-  const search = useCallback((q: string) => (q.trim().length < 2 ? [] : atlas.search.search(q, 20).filter((r) => r.record.level !== 'region').slice(0, 8)), [atlas]);
   const results = useMemo(
-    () => search(query),
+    () => (query.trim().length < 2 ? [] : atlas.search.search(query, 20).filter((r) => r.record.level !== 'region').slice(0, 8)),
     // indexVersion: an index that arrives changes the results of the same query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [search, query, indexVersion],
+    [atlas, query, indexVersion],
   );
   const add = (level: string, code: string) => {
     if (level === 'commune') session.dispatch({ type: 'add', codes: [code] });
@@ -203,16 +202,7 @@ function AddBySearch({ session }: { session: PerimeterSession }) {
         placeholder={t.addPlaceholder}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
-          if (results[0]) add(results[0].record.level, results[0].record.code);
-          else {
-            // Typed before the indexes arrived: the first result once they are in.
-            const typed = query;
-            void atlas.ensureSearchIndexes().then(() => {
-              const first = search(typed)[0];
-              if (first) add(first.record.level, first.record.code);
-            });
-          }
+          if (e.key === 'Enter' && results[0]) add(results[0].record.level, results[0].record.code);
         }}
         data-testid="perimeter-add-input"
       />

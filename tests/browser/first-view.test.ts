@@ -158,4 +158,21 @@ describe('first view', () => {
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
+  it('the search box asks for the indexes when focused, even before the first view is drawn', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT_MS);
+    await page.goto(site.url, { waitUntil: 'domcontentloaded' });
+    // Focused as soon as it is there, long before the map is drawn (let alone quiet).
+    await page.locator('#atlas-search-input').focus();
+    await page.locator('#atlas-search-input').fill('Seine-et-Marne');
+    await page.getByRole('option', { name: /Seine-et-Marne/ }).first().waitFor();
+    await page.waitForFunction(() => window.__clsAtlas?.timings.firstIdle !== undefined);
+    const firstIdle = await page.evaluate(() => window.__clsAtlas!.timings.firstIdle!);
+    const indexes = await requestedAt(page, SUPRA_INDEXES);
+    expect(Object.keys(indexes)).toHaveLength(4);
+    // Without the focus they would wait for the quiet map, after the first view.
+    for (const at of Object.values(indexes)) expect(at).toBeLessThan(firstIdle);
+    await context.close();
+  });
 });
