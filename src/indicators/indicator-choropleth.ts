@@ -55,12 +55,13 @@ const NO_CLASS: TerritoryState = Object.freeze({ cls: null, color: null });
 /**
  * The feature-state of every territory of a level: `codes` lists all of them
  * (so a territory without a value gets an explicit null and loses any colour
- * of a previous indicator). Territories of one class share one (frozen)
- * state object: a commune map is 35,000 territories and a handful of classes.
+ * of a previous indicator), and `values` gives their values, by code or in
+ * the order of `codes`. Territories of one class share one (frozen) state
+ * object: a commune map is 35,000 territories and a handful of classes.
  */
 export function choroplethStates(
   codes: Iterable<string>,
-  values: ReadonlyMap<string, number | null>,
+  values: ReadonlyMap<string, number | null> | readonly (number | null)[],
   classification: Pick<Classification, 'breaks' | 'colors'>,
 ): Map<string, TerritoryState> {
   const out = new Map<string, TerritoryState>();
@@ -70,8 +71,11 @@ export function choroplethStates(
     if (cls === null) return NO_CLASS;
     return (byClass[cls] ??= Object.freeze({ cls, color: colors[cls] ?? null }));
   };
+  const inOrder = Array.isArray(values) ? (values as readonly (number | null)[]) : null;
+  const byCode = inOrder ? null : (values as ReadonlyMap<string, number | null>);
+  let i = 0;
   for (const code of codes) {
-    const v = values.get(code);
+    const v = inOrder ? inOrder[i++] : byCode!.get(code);
     out.set(code, stateOf(valueToClass(v === undefined || v === null || !Number.isFinite(v) ? null : v, breaks)));
   }
   return out;
@@ -83,27 +87,27 @@ export interface LevelTerritories {
   readonly codes: readonly string[];
   /** Their values, in the order of `codes` (null: none). */
   readonly values: readonly (number | null)[];
-  /** The codes without a value. */
-  readonly missing: readonly string[];
+  /** How many of them have no value. */
+  readonly missingCount: number;
 }
 
 export function levelTerritories(values: ReadonlyMap<string, number | null>, indexCodes: Iterable<string> = []): LevelTerritories {
   const codes: string[] = [];
   const aligned: (number | null)[] = [];
-  const missing: string[] = [];
+  let missingCount = 0;
   for (const [code, v] of values) {
     codes.push(code);
     const value = v === null || !Number.isFinite(v) ? null : v;
     aligned.push(value);
-    if (value === null) missing.push(code);
+    if (value === null) missingCount++;
   }
   for (const code of indexCodes) {
     if (values.has(code)) continue;
     codes.push(code);
     aligned.push(null);
-    missing.push(code);
+    missingCount++;
   }
-  return { codes, values: aligned, missing };
+  return { codes, values: aligned, missingCount };
 }
 
 export interface LegendClass {

@@ -12,7 +12,7 @@ import { getLoadedIndex, onIndexLoaded, type TerritoryLookup } from '../data/ter
 import { choroplethStates, legendModel, levelTerritories, rankValues, type LegendModel, type LevelTerritories, type Ranking } from './indicator-choropleth.ts';
 import type { ClassificationSettings } from './classification-settings.ts';
 import { findEntry, levelValues, loadCatalogue, loadIndicatorFile, peekIndicatorFile } from './indicator-data.ts';
-import { absenceCountsOfMissing, absenceOf, type AbsenceBlock, type AbsenceKind } from '../lib/absence.ts';
+import { absenceCountsOfLevel, absenceOf, type AbsenceBlock, type AbsenceKind } from '../lib/absence.ts';
 import { methodOf } from '../lib/indicator-format.ts';
 import { choroplethModule, type ChoroplethModule } from './choropleth-module.ts';
 import { frIndicators } from '../i18n/fr.ts';
@@ -295,7 +295,7 @@ export class IndicatorService {
     const territories = territoriesOf(values, getLoadedIndex(level), file.levels[level]);
     const classification = classifyIndicator(territories.values, entry, settings, france);
     // Only territories whose colour changes are written (none when nothing did).
-    const dataChanged = this.module.setStates(level, choroplethStates(territories.codes, values, classification)) > 0;
+    const dataChanged = this.module.setStates(level, choroplethStates(territories.codes, territories.values, classification)) > 0;
     this.module.show(level);
     const jsMs = performance.now() - start;
     this.values = values;
@@ -339,7 +339,12 @@ function territoriesOf(
   const memo = territoriesMemo.get(values);
   if (memo && memo.index === index) return memo.territories;
   const territories = levelTerritories(values, index?.keys());
-  const result = { ...territories, absences: absenceCountsOfMissing(block, territories.missing) };
+  // A code is missing when its value is null, or when only the index knows it.
+  const isMissing = (code: string) => {
+    const v = values.get(code);
+    return v === undefined ? index?.has(code) === true : v === null || !Number.isFinite(v);
+  };
+  const result = { ...territories, absences: absenceCountsOfLevel(block, territories.missingCount, isMissing) };
   territoriesMemo.set(values, { index, territories: result });
   return result;
 }

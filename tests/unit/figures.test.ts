@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayRound, storedValue } from '../../src/lib/precision.ts';
 import { formatValue } from '../../src/indicators/format.ts';
-import { absenceCounts, absenceCountsOfMissing, absenceOf, aggregateAbsence, encodeAbsence, type AbsenceKind } from '../../src/lib/absence.ts';
+import { absenceCounts, absenceCountsOfLevel, absenceOf, aggregateAbsence, encodeAbsence, type AbsenceKind } from '../../src/lib/absence.ts';
 import { estimatePovertyRate } from '../../src/lib/poverty-estimate.ts';
 import { aggregate, aggregatePerimeter } from '../../src/lib/aggregate.ts';
 import { quantileOf, weightedQuantileBreaks } from '../../src/lib/quintiles.ts';
@@ -101,13 +101,19 @@ describe('three kinds of absence', () => {
     const level = { values: { a: null, b: null, c: null, d: null, e: 3 }, absence };
     expect(['a', 'b', 'c', 'd', 'e'].map((c) => absenceOf(level, c))).toEqual(['secret', 'secret', 'uncovered', 'notComputable', null]);
     expect(absenceCounts(level)).toEqual({ secret: 2, uncovered: 1, notComputable: 1 });
-    // The same counts from the codes known to be missing (a code the file lacks: the default kind).
-    expect(absenceCountsOfMissing(level, ['a', 'b', 'c', 'd'])).toEqual(absenceCounts(level));
-    expect(absenceCountsOfMissing(level, ['c', 'z'])).toEqual({ secret: 1, uncovered: 1, notComputable: 0 });
-    expect(absenceCountsOfMissing(level, ['z'])).toEqual(absenceCounts(level, ['z']));
-    expect(absenceCountsOfMissing({}, ['a', 'b'])).toEqual({ secret: 0, uncovered: 2, notComputable: 0 });
+    // The same counts from the number of missing codes and the codes the block lists.
+    const missingAmong = (codes: string[]) => (code: string) => codes.includes(code);
+    expect(absenceCountsOfLevel(level, 4, missingAmong(['a', 'b', 'c', 'd']))).toEqual(absenceCounts(level));
+    // A code the file lacks ('z'): the default kind; a listed code that is not missing ('d') is not counted.
+    expect(absenceCountsOfLevel(level, 2, missingAmong(['c', 'z']))).toEqual({ secret: 1, uncovered: 1, notComputable: 0 });
+    expect(absenceCountsOfLevel(level, 1, missingAmong(['z']))).toEqual(absenceCounts(level, ['z']));
+    expect(absenceCountsOfLevel({}, 2, missingAmong(['a', 'b']))).toEqual({ secret: 0, uncovered: 2, notComputable: 0 });
+    // A code listed under two kinds counts once, under the first kind (as absenceOf reads it).
+    const twice = { values: { a: null, b: null }, absence: { default: 'uncovered' as const, secret: ['a'], notComputable: ['a', 'b'] } };
+    expect(absenceCountsOfLevel(twice, 2, missingAmong(['a', 'b']))).toEqual(absenceCounts(twice));
+    expect(absenceCounts(twice)).toEqual({ secret: 1, uncovered: 0, notComputable: 1 });
     // No level at all: not covered, as absenceOf says.
-    expect(absenceCountsOfMissing(undefined, ['a'])).toEqual({ secret: 0, uncovered: 1, notComputable: 0 });
+    expect(absenceCountsOfLevel(undefined, 1, missingAmong(['a']))).toEqual({ secret: 0, uncovered: 1, notComputable: 0 });
     expect(absenceOf(undefined, 'a')).toBe('uncovered');
   });
 

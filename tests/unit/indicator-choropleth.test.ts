@@ -65,6 +65,23 @@ describe('choroplethStates', () => {
   });
 });
 
+describe('choroplethStates from values in the order of the codes', () => {
+  it('gives the same states as from the values by code', () => {
+    const values = new Map<string, number | null>([
+      ['a', 1],
+      ['b', null],
+      ['c', 7],
+      ['d', Number.NaN],
+    ]);
+    const c = classify([...values.values()], { method: 'equal', classes: 3 });
+    const t = levelTerritories(values, ['e']);
+    const aligned = choroplethStates(t.codes, t.values, c);
+    expect([...aligned]).toEqual([...choroplethStates(t.codes, values, c)]);
+    expect(aligned.get('c')).toEqual({ cls: 2, color: c.colors[2] });
+    expect(aligned.get('e')).toEqual({ cls: null, color: null });
+  });
+});
+
 describe('levelTerritories', () => {
   it("lists the file's territories, then those only the index knows, each with its value, and the missing ones", () => {
     const values = new Map<string, number | null>([
@@ -75,7 +92,7 @@ describe('levelTerritories', () => {
     const t = levelTerritories(values, ['01003', '01004', '01001']);
     expect(t.codes).toEqual(['01001', '01002', '01003', '01004']);
     expect(t.values).toEqual([3, null, null, null]);
-    expect(t.missing).toEqual(['01002', '01003', '01004']);
+    expect(t.missingCount).toBe(3);
     expect(levelTerritories(values).codes).toEqual(['01001', '01002', '01003']);
   });
 });
