@@ -604,6 +604,7 @@ export const frIndicators = {
     (noData > 0 ? `, ${nfIndicators.format(noData)} territoire${noData > 1 ? 's' : ''} sans donnée.` : '.'),
   // definition / source
   aboutButton: 'Définition et source',
+  aboutUnavailable: 'La fiche n’a pas pu s’ouvrir : un script de la page n’a pas été chargé (connexion interrompue ?). Rechargez la page.',
   aboutTitle: (label: string) => label,
   definition: 'Définition',
   unit: 'Unité',
@@ -694,6 +695,8 @@ export const frIndicators = {
   byoFileSummary: (name: string, rows: number, columns: number) =>
     `${name} : ${nfIndicators.format(rows)} lignes, ${columns} colonnes`,
   byoReadError: 'Le fichier n’a pas pu être lu comme un CSV.',
+  byoDialogUnavailable:
+    'Le fichier a été lu, mais la fenêtre d’import n’a pas pu s’ouvrir : un script de la page n’a pas été chargé (connexion interrompue ?). Rechargez la page, puis déposez le fichier à nouveau.',
   byoCodeColumn: 'Colonne des codes territoriaux',
   byoCodeLevel: 'Nature des codes',
   byoCodeLevels: {

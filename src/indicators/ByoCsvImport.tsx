@@ -4,7 +4,7 @@
 // report.
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
-import { openModal } from '../app/dsfr.ts';
+import { LoadFailed, openModal } from '../app/dsfr.ts';
 import { frIndicators as t, frInput } from '../i18n/fr.ts';
 import { summariseReport } from '../lib/code-matching.ts';
 import { useAtlas } from '../app/context.ts';
@@ -78,7 +78,12 @@ export function ByoCsvImport() {
         setMapping(opened.mapping);
         await openModal(byoModal);
       } catch (e) {
-        setError(e instanceof ByoCancelled ? frInput.importCancelled : e instanceof ByoRefused ? e.message : t.byoReadError);
+        // No dialog after a failure (a file read but a dialog that cannot open included).
+        setLoaded(null);
+        setMapping(null);
+        setError(
+          e instanceof ByoCancelled ? frInput.importCancelled : e instanceof ByoRefused ? e.message : e instanceof LoadFailed ? t.byoDialogUnavailable : t.byoReadError,
+        );
       } finally {
         setProgress(null);
       }

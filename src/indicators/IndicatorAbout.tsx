@@ -1,6 +1,7 @@
 // "Définition et source": one click from the picker, a DSFR modal with the
 // definition, unit, producer, vintage, licence, how the value aggregates and
 // where it is (not) available, with the catalogue's reasons.
+import { useState } from 'react';
 import { createModal } from '@codegouvfr/react-dsfr/Modal';
 import { isModalBound, openModal } from '../app/dsfr.ts';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -12,24 +13,33 @@ import { formatEntryValue } from './format.ts';
 const aboutModal = createModal({ id: 'atlas-indicator-about', isOpenedByDefault: false });
 
 export function IndicatorAboutButton() {
+  const [unavailable, setUnavailable] = useState(false);
   return (
-    <Button
-      priority="tertiary"
-      size="small"
-      iconId="fr-icon-information-line"
-      nativeButtonProps={
-        {
-          ...aboutModal.buttonProps,
-          'data-testid': 'indicator-about',
-          // Pressed before the design system's script has bound the modal (it then opens it itself).
-          onClick: () => {
-            if (!isModalBound(aboutModal.id)) void openModal(aboutModal);
-          },
-        } as never
-      }
-    >
-      {t.aboutButton}
-    </Button>
+    <>
+      <Button
+        priority="tertiary"
+        size="small"
+        iconId="fr-icon-information-line"
+        nativeButtonProps={
+          {
+            ...aboutModal.buttonProps,
+            'data-testid': 'indicator-about',
+            // Pressed before the design system's script has bound the modal (it then opens it itself).
+            onClick: () => {
+              setUnavailable(false);
+              if (!isModalBound(aboutModal.id)) openModal(aboutModal).catch(() => setUnavailable(true));
+            },
+          } as never
+        }
+      >
+        {t.aboutButton}
+      </Button>
+      {unavailable && (
+        <p className="fr-error-text" role="alert" data-testid="indicator-about-unavailable">
+          {t.aboutUnavailable}
+        </p>
+      )}
+    </>
   );
 }
 

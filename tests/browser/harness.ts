@@ -92,6 +92,8 @@ export interface OpenOptions {
   readonly deviceScaleFactor?: number;
   /** Lets a test inject a script (axe-core) into a page whose CSP forbids inline scripts. */
   readonly bypassCSP?: boolean;
+  /** Requests refused as by a lost connection (a file the page cannot have). */
+  readonly block?: RegExp;
 }
 
 /** Opens the atlas at `hash` in a new page and waits for the app's first map idle. */
@@ -105,6 +107,7 @@ export async function openAtlas(browser: Browser, baseUrl: string, hash = '', op
     bypassCSP: options.bypassCSP ?? false,
     acceptDownloads: true,
   });
+  if (options.block) await context.route(options.block, (route) => route.abort('internetdisconnected'));
   const page = await context.newPage();
   // Every wait is on a condition; on a loaded 2-core machine the map may take long to get there.
   page.setDefaultTimeout(WAIT_MS);

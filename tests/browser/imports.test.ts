@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeAtlas, DIST, launchBrowser, openAtlas, serveDist, type AtlasPage, type StaticServer } from './harness.ts';
+import { closeAtlas, DIST, launchBrowser, openAtlas, screenshot, serveDist, type AtlasPage, type StaticServer } from './harness.ts';
 
 let server: StaticServer;
 let browser: Browser;
@@ -73,6 +73,28 @@ describe('dropped CSV: hostile files', () => {
     expect(await page.getByTestId('byo-dialog').innerText()).toMatch(/UTF-16/);
     await page.keyboard.press('Escape');
     await page.getByTestId('byo-dialog').waitFor({ state: 'hidden' });
+  });
+});
+
+describe('the design system’s script cannot be had', () => {
+  it('a dropped CSV and « Définition et source » say so, instead of waiting for ever or blaming the file', async () => {
+    const atlas = await openAtlas(browser, server.url, '#v=1&level=departement&ind=apl_mg_2023', { block: /dsfr\.module/ });
+    const { page } = atlas;
+    await dropCsv(page, 'valeurs.csv', Buffer.from('code;valeur\n01;1\n02;2\n03;3\n', 'utf8'));
+    const error = page.getByTestId('byo-error');
+    await error.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await error.innerText()).toMatch(/fenêtre d’import n’a pas pu s’ouvrir.*Rechargez la page/);
+    expect(await page.getByTestId('byo-progress').isVisible()).toBe(false);
+    expect(await page.getByTestId('byo-dialog').isVisible()).toBe(false);
+    await page.getByTestId('indicator-about').click();
+    const about = page.getByTestId('indicator-about-unavailable');
+    await about.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await about.innerText()).toMatch(/La fiche n’a pas pu s’ouvrir/);
+    await screenshot(page, 'imports-dsfr-unavailable');
+    // The only page error: react-dsfr's own unhandled failure to import the script (expected here).
+    expect(atlas.pageErrors).toEqual([expect.stringMatching(/Failed to fetch dynamically imported module: .*dsfr\.module/)]);
+    atlas.pageErrors.splice(0);
+    await closeAtlas(atlas);
   });
 });
 
