@@ -43,6 +43,11 @@ export class ChoroplethModule implements MapLayerModule {
     return this.ctx?.map ?? null;
   }
 
+  /** Whether `level`'s source and choropleth layer exist (then `whenReady` has nothing to wait for). */
+  isReady(level: Level): boolean {
+    return this.added.has(level) && !!this.ctx?.map.getSource(this.ctx.territorySourceId(level));
+  }
+
   /** Resolves when `level`'s source and choropleth layer exist. */
   async whenReady(level: Level): Promise<void> {
     while (!this.ctx) await new Promise<void>((resolve) => this.waiters.add(resolve));

@@ -9,7 +9,16 @@ import type { IndicatorCatalogueEntry, IndicatorCatalogueFile, IndicatorFile } f
 import type { AppState, AppStore } from '../app/store.ts';
 import { createStore, type Store } from '../app/store.ts';
 import { getLoadedIndex, onIndexLoaded, type TerritoryLookup } from '../data/territory-index.ts';
-import { choroplethStates, legendModel, levelTerritories, rankValues, type LegendModel, type LevelTerritories, type Ranking } from './indicator-choropleth.ts';
+import {
+  choroplethStates,
+  legendModel,
+  levelTerritories,
+  rankValues,
+  type LegendModel,
+  type LevelTerritories,
+  type Ranking,
+  type TerritoryState,
+} from './indicator-choropleth.ts';
 import type { ClassificationSettings } from './classification-settings.ts';
 import { findEntry, levelValues, loadCatalogue, loadIndicatorFile, peekIndicatorFile } from './indicator-data.ts';
 import { absenceCountsOfLevel, absenceOf, type AbsenceBlock, type AbsenceKind } from '../lib/absence.ts';
@@ -263,8 +272,12 @@ export class IndicatorService {
       }
       if (stale()) return;
     }
-    await this.module.whenReady(level).catch(() => undefined);
-    if (stale()) return;
+    // Not awaited when there is nothing to wait for: the map is then restyled in the very task
+    // that asked (a link, the picker), before React re-renders the page for the new URL, not after.
+    if (!this.module.isReady(level)) {
+      await this.module.whenReady(level).catch(() => undefined);
+      if (stale()) return;
+    }
     this.file = file;
     const france = file.france?.value ?? entry.france ?? null;
     const availability = entry.levels[level];
@@ -293,9 +306,9 @@ export class IndicatorService {
     }
     // Every territory of the level: the file lists them all; the index may add any it lacks.
     const territories = territoriesOf(values, getLoadedIndex(level), file.levels[level]);
-    const classification = classifyIndicator(territories.values, entry, settings, france);
+    const { classification, states } = classifiedStates(territories, entry, settings, france);
     // Only territories whose colour changes are written (none when nothing did).
-    const dataChanged = this.module.setStates(level, choroplethStates(territories.codes, territories.values, classification)) > 0;
+    const dataChanged = this.module.setStates(level, states) > 0;
     this.module.show(level);
     const jsMs = performance.now() - start;
     this.values = values;
@@ -326,6 +339,29 @@ export class IndicatorService {
       });
     }
   }
+}
+
+/**
+ * The classification of a level's territories for an entry and settings, and
+ * the feature-states it gives them, kept for the last entry and settings of
+ * each territories' values: going back to a commune indicator already mapped
+ * sorts and classifies its 35,000 values again only if its settings changed.
+ */
+const classifiedMemo = new WeakMap<readonly (number | null)[], { key: string; classification: Classification; states: Map<string, TerritoryState> }>();
+
+export function classifiedStates(
+  territories: LevelTerritories,
+  entry: IndicatorCatalogueEntry,
+  settings: ClassificationSettings,
+  france: number | null,
+): { classification: Classification; states: Map<string, TerritoryState> } {
+  const key = JSON.stringify([entry.id, entry.categories ?? null, entry.polarity, entry.change ?? null, entry.unit, settings, france]);
+  const memo = classifiedMemo.get(territories.values);
+  if (memo && memo.key === key) return memo;
+  const classification = classifyIndicator(territories.values, entry, settings, france);
+  const result = { key, classification, states: choroplethStates(territories.codes, territories.values, classification) };
+  classifiedMemo.set(territories.values, result);
+  return result;
 }
 
 /** A level's territories and their kinds of absence, once per values map and index: a reclassification, or going back to an indicator, reads them again. */

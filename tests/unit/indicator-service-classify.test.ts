@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIndicator, effectiveScheme, inlineUnit } from '../../src/indicators/indicator-service.ts';
+import { classifiedStates, classifyIndicator, effectiveScheme, inlineUnit } from '../../src/indicators/indicator-service.ts';
+import { levelTerritories } from '../../src/indicators/indicator-choropleth.ts';
 import { DEFAULT_CLASSIFICATION } from '../../src/indicators/classification-settings.ts';
 import type { IndicatorCatalogueEntry } from '../../src/lib/indicator-format.ts';
 
@@ -42,5 +43,35 @@ describe('effectiveScheme and inlineUnit', () => {
   it('repeats short units only', () => {
     expect(inlineUnit('%')).toBe('%');
     expect(inlineUnit('pour 10 000 hab.')).toBeUndefined();
+  });
+});
+
+describe('classifiedStates', () => {
+  const values = new Map<string, number | null>(Array.from({ length: 50 }, (_, i) => [`c${i}`, i % 7 === 0 ? null : i] as const));
+
+  it('classifies once per territories, entry and settings; any change classifies again', () => {
+    const territories = levelTerritories(values);
+    const first = classifiedStates(territories, entry({}), DEFAULT_CLASSIFICATION, null);
+    // Back to the same map: the very same classification and states, nothing sorted again.
+    const again = classifiedStates(territories, entry({}), { ...DEFAULT_CLASSIFICATION }, null);
+    expect(again.classification).toBe(first.classification);
+    expect(again.states).toBe(first.states);
+    // Another number of classes, another polarity, another France, other territories: classified anew.
+    const seven = classifiedStates(territories, entry({}), { ...DEFAULT_CLASSIFICATION, classes: 7 }, null);
+    expect(seven.classification).not.toBe(first.classification);
+    expect(seven.classification.colors).toHaveLength(7);
+    expect(classifiedStates(territories, entry({ polarity: 'higher-better' }), DEFAULT_CLASSIFICATION, null).classification.reversed).toBe(true);
+    expect(classifiedStates(territories, entry({}), { ...DEFAULT_CLASSIFICATION, diverging: true }, 20).classification.reference).toBe(20);
+    expect(classifiedStates(levelTerritories(values), entry({}), DEFAULT_CLASSIFICATION, null).classification).not.toBe(first.classification);
+  });
+
+  it('gives each territory the colour of its class, and no colour without a value', () => {
+    const territories = levelTerritories(values);
+    const { classification, states } = classifiedStates(territories, entry({}), DEFAULT_CLASSIFICATION, null);
+    expect(states.size).toBe(50);
+    expect(states.get('c0')).toEqual({ cls: null, color: null });
+    const s = states.get('c48')!;
+    expect(s.cls).not.toBeNull();
+    expect(s.color).toBe(classification.colors[s.cls!]);
   });
 });
