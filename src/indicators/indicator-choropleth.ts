@@ -55,13 +55,13 @@ const NO_CLASS: TerritoryState = Object.freeze({ cls: null, color: null });
 /**
  * The feature-state of every territory of a level: `codes` lists all of them
  * (so a territory without a value gets an explicit null and loses any colour
- * of a previous indicator), and `values` gives their values, by code or in
- * the order of `codes`. Territories of one class share one (frozen) state
- * object: a commune map is 35,000 territories and a handful of classes.
+ * of a previous indicator), `values` their values in the same order (as
+ * `levelTerritories` gives them). Territories of one class share one (frozen)
+ * state object: a commune map is 35,000 territories and a handful of classes.
  */
 export function choroplethStates(
-  codes: Iterable<string>,
-  values: ReadonlyMap<string, number | null> | readonly (number | null)[],
+  codes: readonly string[],
+  values: readonly (number | null | undefined)[],
   classification: Pick<Classification, 'breaks' | 'colors'>,
 ): Map<string, TerritoryState> {
   const out = new Map<string, TerritoryState>();
@@ -71,13 +71,10 @@ export function choroplethStates(
     if (cls === null) return NO_CLASS;
     return (byClass[cls] ??= Object.freeze({ cls, color: colors[cls] ?? null }));
   };
-  const inOrder = Array.isArray(values) ? (values as readonly (number | null)[]) : null;
-  const byCode = inOrder ? null : (values as ReadonlyMap<string, number | null>);
-  let i = 0;
-  for (const code of codes) {
-    const v = inOrder ? inOrder[i++] : byCode!.get(code);
+  codes.forEach((code, i) => {
+    const v = values[i];
     out.set(code, stateOf(valueToClass(v === undefined || v === null || !Number.isFinite(v) ? null : v, breaks)));
-  }
+  });
   return out;
 }
 

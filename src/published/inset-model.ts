@@ -84,7 +84,8 @@ export function insetFills(
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (status === 'ready' && values && classification) {
-    for (const [code, state] of choroplethStates(codes, values, classification)) out.set(code, state.color ?? NO_DATA_COLOR);
+    const inOrder = codes.map((code) => values.get(code));
+    for (const [code, state] of choroplethStates(codes, inOrder, classification)) out.set(code, state.color ?? NO_DATA_COLOR);
   } else {
     const colour = status === 'unavailable' ? NO_DATA_COLOR : TERRITORY_STYLE.land;
     for (const code of codes) out.set(code, colour);

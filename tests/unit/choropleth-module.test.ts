@@ -81,6 +81,16 @@ describe('ChoroplethModule', () => {
     expect(loadsPending()).toBe(false);
   });
 
+  it('is ready for a level once its source and layer are on the map, not before', () => {
+    const { ctx } = fakeContext();
+    const module = new ChoroplethModule();
+    expect(module.isReady('departement')).toBe(false);
+    module.install(ctx);
+    expect(module.isReady('departement')).toBe(true);
+    // A level never shown has no layer yet: the service then waits for it.
+    expect(module.isReady('commune')).toBe(false);
+  });
+
   it('shows and hides through the paint opacity, never through visibility nor a new colour expression', () => {
     const { ctx, changes } = fakeContext();
     const module = new ChoroplethModule();

@@ -34,7 +34,8 @@ describe('choroplethStates', () => {
       ['2A004', 5],
       ['97611', null],
     ]);
-    const states = choroplethStates(['01001', '2A004', '97611', '75056'], values, { breaks: [0, 2, 10], colors: ['#aaa', '#bbb'] });
+    const codes = ['01001', '2A004', '97611', '75056'];
+    const states = choroplethStates(codes, codes.map((code) => values.get(code)), { breaks: [0, 2, 10], colors: ['#aaa', '#bbb'] });
     expect(Object.fromEntries(states)).toEqual({
       '01001': { cls: 0, color: '#aaa' },
       '2A004': { cls: 1, color: '#bbb' },
@@ -46,7 +47,7 @@ describe('choroplethStates', () => {
   it('colours a territory with the legend colour of its class, for 35,000 territories', () => {
     const values = new Map(Array.from({ length: 35_000 }, (_, i) => [String(i), i % 997] as [string, number]));
     const c = classify([...values.values()], { method: 'quantile', classes: 7 });
-    const states = choroplethStates(values.keys(), values, c);
+    const states = choroplethStates([...values.keys()], [...values.values()], c);
     const counts = c.colors.map(() => 0);
     for (const s of states.values()) {
       expect(s.color).toBe(c.colors[s.cls!]);
@@ -58,15 +59,15 @@ describe('choroplethStates', () => {
   it('shares one frozen state per class (a handful of objects for 35,000 territories)', () => {
     const values = new Map(Array.from({ length: 35_000 }, (_, i) => [String(i), i % 2 ? i : null] as [string, number | null]));
     const c = classify([...values.values()], { method: 'quantile', classes: 5 });
-    const states = choroplethStates(values.keys(), values, c);
+    const states = choroplethStates([...values.keys()], [...values.values()], c);
     expect(new Set(states.values()).size).toBe(c.colors.length + 1);
     expect(Object.isFrozen(states.get('1'))).toBe(true);
     expect(states.get('0')).toEqual({ cls: null, color: null });
   });
 });
 
-describe('choroplethStates from values in the order of the codes', () => {
-  it('gives the same states as from the values by code', () => {
+describe('choroplethStates from a level\'s territories', () => {
+  it('colours the file\'s territories by class, and those only the index knows (or without a finite value) not at all', () => {
     const values = new Map<string, number | null>([
       ['a', 1],
       ['b', null],
@@ -75,10 +76,10 @@ describe('choroplethStates from values in the order of the codes', () => {
     ]);
     const c = classify([...values.values()], { method: 'equal', classes: 3 });
     const t = levelTerritories(values, ['e']);
-    const aligned = choroplethStates(t.codes, t.values, c);
-    expect([...aligned]).toEqual([...choroplethStates(t.codes, values, c)]);
-    expect(aligned.get('c')).toEqual({ cls: 2, color: c.colors[2] });
-    expect(aligned.get('e')).toEqual({ cls: null, color: null });
+    const states = choroplethStates(t.codes, t.values, c);
+    expect(states.get('a')).toEqual({ cls: 0, color: c.colors[0] });
+    expect(states.get('c')).toEqual({ cls: 2, color: c.colors[2] });
+    for (const code of ['b', 'd', 'e']) expect(states.get(code)).toEqual({ cls: null, color: null });
   });
 });
 

@@ -88,7 +88,7 @@ describe('inset fills', () => {
 
   it('are the colours the choropleth writes in feature-state, no-data grey without one', () => {
     const fills = insetFills(['a', 'b', 'c', 'd'], 'ready', values, classification);
-    const states = choroplethStates(['a', 'b', 'c', 'd'], values, classification);
+    const states = choroplethStates(['a', 'b', 'c', 'd'], [0.5, 2.5, null, undefined], classification);
     for (const [code, state] of states) expect(fills.get(code)).toBe(state.color ?? NO_DATA_COLOR);
     expect([...fills.values()]).toEqual(['#111111', '#333333', NO_DATA_COLOR, NO_DATA_COLOR]);
   });
