@@ -1,0 +1,256 @@
+// The side-by-side check (../shared/bench/) with one stopwatch for both pages.
+//
+// The check stops the naive page's clock at its own `idle` event, which
+// MapLibre fires inside the frame's JavaScript, before Chromium rasterises
+// and commits that frame. It stops the product's clock through a 20 ms poll
+// of the product's state, then `once('idle')` + `triggerRepaint()`: the poll
+// can only run once the product's frame is committed, so the product's
+// figure holds its frame's rasterisation (software WebGL here) and the naive
+// page's does not. This script times both pages, on the check's own pages,
+// server and browser flags, with the same rules:
+//   idle   the first map `idle` event at which the change is complete
+//          (product: the check's conditions on the viewer's state; naive:
+//          its source loaded / its feature-states written);
+//   drawn  the first task after that frame, i.e. once Chromium has committed
+//          it (the colours are on their way to the screen);
+//   polled the check's product method (20 ms poll, `once('idle')`,
+//          `triggerRepaint()`), applied to both.
+// The check's own ratios are the product's `polled` over the naive page's `idle`.
+// Alternated, cold browser context per page, like the check.
+//
+//   npm run bench:stopwatch [-- --runs 5] [--site dist]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../lib/static-site.ts';
+import { summarise, table } from './stats.ts';
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+const SHARED_BENCH = path.resolve(PROJECT_ROOT, '../shared/bench');
+/** The check's flags (run.mjs), not the test harness's. */
+const CHECK_ARGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const IND = 'apl_mg_moins65_2023';
+const IND2 = 'taux_pauvrete_2021_communes';
+
+interface Options {
+  runs: number;
+  site: string;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const runs = Number(value('--runs') ?? 5);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: a positive integer, not ${value('--runs')}`);
+  return { runs, site: path.resolve(PROJECT_ROOT, value('--site') ?? 'dist') };
+}
+
+/** Records, in the page, the first `idle` at which `done()` holds, and the first task after that frame. */
+const WATCH = String.raw`
+window.__watch = (getMap, done) => new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('no idle with the change complete within 60 s')), 60000);
+  const attach = () => {
+    const m = getMap();
+    if (!m) { setTimeout(attach, 2); return; }
+    const onIdle = () => {
+      if (!done()) return;
+      m.off('idle', onIdle);
+      const idle = performance.now();
+      clearTimeout(timer);
+      setTimeout(() => resolve({ idle, drawn: performance.now() }), 0);
+    };
+    m.on('idle', onIdle);
+  };
+  attach();
+});
+window.__productDone = (level, ind) => () => {
+  const a = window.__clsAtlas, v = window.__clsIndicators && window.__clsIndicators.view.getState();
+  const lv = level || (a && a.state.level);
+  const id = ind === undefined ? a && a.state.indicator : ind;
+  const levelOk = a && a.state.level === lv && a.state.levelStatus && a.state.levelStatus[lv] === 'ready';
+  return Boolean(levelOk && (!id || (v && v.entry && v.entry.id === id && v.level === lv && (v.status === 'ready' || v.status === 'unavailable'))));
+};
+window.__productMap = () => window.__clsAtlas && window.__clsAtlas.map;
+window.__naiveMap = () => window.__anchor && window.__anchor.map;
+window.__naiveLoaded = () => { const m = window.__naiveMap(); return Boolean(m && m.getSource('t') && m.isSourceLoaded('t')); };
+`;
+
+/** The check's product stopwatch (run.mjs), on any page: poll `ready()` every 20 ms, then once('idle') + triggerRepaint. */
+const POLLED = String.raw`
+window.__polled = (getMap, ready) => new Promise((resolve) => {
+  const tick = () => {
+    const m = getMap();
+    if (m && ready()) { m.once('idle', () => resolve(performance.now())); m.triggerRepaint(); }
+    else setTimeout(tick, 20);
+  };
+  tick();
+});
+`;
+
+interface Times {
+  idle: number;
+  drawn: number;
+}
+
+type Figure = 'firstView' | 'deepLink' | 'restyle';
+type Stopwatch = 'idle' | 'drawn' | 'polled';
+type Results = Record<Figure, Record<Stopwatch, { product: number[]; naive: number[] }>>;
+
+function emptyResults(): Results {
+  const cell = () => ({ product: [], naive: [] });
+  const figure = () => ({ idle: cell(), drawn: cell(), polled: cell() });
+  return { firstView: figure(), deepLink: figure(), restyle: figure() };
+}
+
+/**
+ * A cold page. `watch` ([map getter, completion test], page expressions) starts the stopwatch from the
+ * init script, before the page's own scripts: started after `goto`, it could miss the first idle.
+ */
+async function openPage(browser: Browser, url: string, watch?: [string, string]): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.addInitScript(WATCH + POLLED + (watch ? `window.__watched = window.__watch(${watch[0]}, ${watch[1]});` : ''));
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, close: () => context.close() };
+}
+
+const watched = (page: Page): Promise<Times> => page.evaluate('window.__watched') as Promise<Times>;
+/** The check's product stopwatch started after `goto`, as run.mjs does; its time from navigation start. */
+const polledFromLoad = (page: Page, mapFn: string, doneFn: string): Promise<number> => page.evaluate(`window.__polled(${mapFn}, ${doneFn})`) as Promise<number>;
+
+async function productRun(browser: Browser, base: string, r: Results): Promise<void> {
+  {
+    const { page, close } = await openPage(browser, `${base}/atlas/`, ['window.__productMap', 'window.__productDone(null, undefined)']);
+    r.firstView.polled.product.push(await polledFromLoad(page, 'window.__productMap', 'window.__productDone(null, undefined)'));
+    const t = await watched(page);
+    r.firstView.idle.product.push(t.idle);
+    r.firstView.drawn.product.push(t.drawn);
+    await close();
+  }
+  const { page, close } = await openPage(browser, `${base}/atlas/#v=1&level=commune&ind=${IND}`, ['window.__productMap', `window.__productDone('commune', '${IND}')`]);
+  r.deepLink.polled.product.push(await polledFromLoad(page, 'window.__productMap', `window.__productDone('commune', '${IND}')`));
+  const t = await watched(page);
+  r.deepLink.idle.product.push(t.idle);
+  r.deepLink.drawn.product.push(t.drawn);
+  // The restyle, as the check does it, right after the deep link: the hash changes; both stopwatches run.
+  const out = (await page.evaluate(`(() => {
+    const done = window.__productDone('commune', '${IND2}');
+    const watched = window.__watch(window.__productMap, done);
+    const t0 = performance.now();
+    location.hash = location.hash.replace(/ind=[^&]+/, 'ind=${IND2}');
+    const polled = window.__polled(window.__productMap, done);
+    return Promise.all([watched, polled]).then(([w, p]) => ({ idle: w.idle - t0, drawn: w.drawn - t0, polled: p - t0 }));
+  })()`)) as { idle: number; drawn: number; polled: number };
+  r.restyle.idle.product.push(out.idle);
+  r.restyle.drawn.product.push(out.drawn);
+  r.restyle.polled.product.push(out.polled);
+  await close();
+}
+
+async function naiveRun(browser: Browser, base: string, r: Results): Promise<void> {
+  {
+    const { page, close } = await openPage(browser, `${base}/anchor/?mode=dep`, ['window.__naiveMap', 'window.__naiveLoaded']);
+    r.firstView.polled.naive.push(await polledFromLoad(page, 'window.__naiveMap', 'window.__naiveLoaded'));
+    const t = await watched(page);
+    r.firstView.idle.naive.push(t.idle);
+    r.firstView.drawn.naive.push(t.drawn);
+    await close();
+  }
+  {
+    // The check's deep-link ratio is against the page with the values in its GeoJSON.
+    const { page, close } = await openPage(browser, `${base}/anchor/?mode=expr`, ['window.__naiveMap', 'window.__naiveLoaded']);
+    r.deepLink.polled.naive.push(await polledFromLoad(page, 'window.__naiveMap', 'window.__naiveLoaded'));
+    const t = await watched(page);
+    r.deepLink.idle.naive.push(t.idle);
+    r.deepLink.drawn.naive.push(t.drawn);
+    await close();
+  }
+  for (const stopwatch of ['watched', 'polled'] as const) {
+    // The naive restyle (anchor.html's own `restyle`: fetch, setFeatureState for every commune), timed both ways.
+    const { page, close } = await openPage(browser, `${base}/anchor/?mode=state`);
+    await page.waitForFunction('window.__anchor && window.__anchor.idleAt', null, { polling: 20, timeout: 60_000 });
+    const out = (await page.evaluate(`(() => {
+      const map = window.__anchor.map;
+      let written = false;
+      const done = () => written;
+      const watched = ${stopwatch === 'watched'} ? window.__watch(window.__naiveMap, done) : null;
+      const t0 = performance.now();
+      fetch('pauvrete.json').then((res) => res.json()).then((next) => {
+        for (const [code, v] of Object.entries(next)) map.setFeatureState({ source: 't', id: code }, { v: v / 6 });
+        written = true;
+      });
+      const polled = ${stopwatch === 'polled'} ? window.__polled(window.__naiveMap, done) : null;
+      return Promise.all([watched, polled]).then(([w, p]) => w ? { idle: w.idle - t0, drawn: w.drawn - t0 } : { polled: p - t0 });
+    })()`)) as { idle?: number; drawn?: number; polled?: number };
+    if (out.idle !== undefined) r.restyle.idle.naive.push(out.idle);
+    if (out.drawn !== undefined) r.restyle.drawn.naive.push(out.drawn);
+    if (out.polled !== undefined) r.restyle.polled.naive.push(out.polled);
+    await close();
+  }
+}
+
+function startCheckServer(root: string): Promise<{ port: number; child: ChildProcess }> {
+  const port = 47900 + Math.floor(Math.random() * 90);
+  const child = spawn(process.execPath, [path.join(SHARED_BENCH, 'server.mjs'), root, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the check's server exited (${code})`)));
+    child.stdout!.once('data', () => resolve({ port, child }));
+  });
+}
+
+function report(r: Results): string {
+  const rows: string[][] = [];
+  const label: Record<Figure, string> = { firstView: 'first view', deepLink: 'deep link (commune APL)', restyle: 'restyle (communes, URL)' };
+  for (const figure of ['firstView', 'deepLink', 'restyle'] as const) {
+    for (const stopwatch of ['idle', 'drawn', 'polled'] as const) {
+      const p = summarise(r[figure][stopwatch].product);
+      const n = summarise(r[figure][stopwatch].naive);
+      if (!p || !n) continue;
+      const cell = (s: typeof p) => `${Math.round(s.median)} ms (${Math.round(s.min)}–${Math.round(s.max)})`;
+      rows.push([label[figure], stopwatch, cell(p), cell(n), `${(p.median / n.median).toFixed(2)}×`]);
+    }
+  }
+  return table(['figure', 'stopwatch', 'CLS Atlas, median (range)', 'naive page', 'ratio'], rows);
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  for (const f of [path.join(options.site, 'index.html'), path.join(SHARED_BENCH, 'prepare.mjs'), path.join(SHARED_BENCH, 'server.mjs')]) {
+    if (!existsSync(f)) throw new Error(`missing ${f} (build the site with npm run build; the check lives in ../shared/bench/)`);
+  }
+  const work = mkdtempSync(path.join(tmpdir(), 'cls-stopwatch-'));
+  let server: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    mkdirSync(path.join(work, 'www'));
+    symlinkSync(options.site, path.join(work, 'www', 'atlas'));
+    await new Promise<void>((resolve, reject) => {
+      const prep = spawn(process.execPath, [path.join(SHARED_BENCH, 'prepare.mjs'), options.site, path.join(work, 'www', 'anchor'), path.join(PROJECT_ROOT, 'node_modules')], { stdio: ['ignore', 'ignore', 'inherit'] });
+      prep.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prepare.mjs exited with ${code}`))));
+    });
+    const started = await startCheckServer(path.join(work, 'www'));
+    server = started.child;
+    const base = `http://127.0.0.1:${started.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHECK_ARGS });
+    const results = emptyResults();
+    for (let i = 0; i < options.runs; i++) {
+      await productRun(browser, base, results);
+      await naiveRun(browser, base, results);
+      console.error(`run ${i + 1}/${options.runs} done`);
+    }
+    console.log(report(results));
+    mkdirSync(path.join(PROJECT_ROOT, 'build-report'), { recursive: true });
+    writeFileSync(path.join(PROJECT_ROOT, 'build-report', 'same-stopwatch.json'), JSON.stringify({ date: new Date().toISOString(), runs: options.runs, results }, null, 1));
+  } finally {
+    await browser?.close();
+    server?.kill();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
