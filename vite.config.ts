@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CSP_META } from './scripts/lib/csp.ts';
+import { maplibrePatchPlugin } from './scripts/lib/maplibre-patch.ts';
 
 // The Content-Security-Policy goes into the built page only: the dev server
 // injects inline scripts (React refresh) that the policy rightly refuses.
@@ -31,7 +32,7 @@ const fontPreloads: Plugin = {
 // web server and any sub-path (https://example.org/atlas/).
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta, fontPreloads],
+  plugins: [react(), cspMeta, fontPreloads, maplibrePatchPlugin()],
   build: { outDir: 'dist', chunkSizeWarningLimit: 2000 },
   test: {
     projects: [

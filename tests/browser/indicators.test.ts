@@ -25,6 +25,43 @@ const paints = (page: Page, level = 'commune') =>
 
 const site = atlasSite();
 
+/**
+ * Counts, from now on, the feature-state updates of each bucket (tile geometry) of a source's tiles in
+ * view: MapLibre internals (maplibre-gl 6.17), read only here.
+ */
+const countBucketUpdates = (page: Page, sourceId: string) =>
+  page.evaluate((sourceId) => {
+    interface Bucket { layerIds: string[]; update: (...args: unknown[]) => unknown }
+    interface Tile { buckets?: Record<string, Bucket> }
+    const style = (window.__clsAtlas!.map as unknown as { style: { tileManagers?: Record<string, { _inViewTiles?: { _tiles?: Record<string, Tile> } }> } }).style;
+    const tiles = style.tileManagers?.[sourceId]?._inViewTiles?._tiles;
+    if (!tiles) throw new Error(`no tiles of ${sourceId} found in MapLibre's internals (not maplibre-gl 6.17?)`);
+    const counts = new Map<Bucket, number>();
+    (window as unknown as { __bucketUpdates: Map<Bucket, number> }).__bucketUpdates = counts;
+    const patched = new Set<object>();
+    for (const tile of Object.values(tiles)) {
+      for (const bucket of Object.values(tile.buckets ?? {})) {
+        counts.set(bucket, 0);
+        const proto = Object.getPrototypeOf(bucket) as Bucket;
+        if (patched.has(proto)) continue;
+        patched.add(proto);
+        const update = proto.update;
+        proto.update = function (this: Bucket, ...args: unknown[]) {
+          if (counts.has(this)) counts.set(this, counts.get(this)! + 1);
+          return update.apply(this, args);
+        };
+      }
+    }
+  }, sourceId);
+
+/** The updates counted since `countBucketUpdates`, per bucket that had any. */
+const bucketUpdates = (page: Page) =>
+  page.evaluate(() =>
+    [...(window as unknown as { __bucketUpdates: Map<{ layerIds: string[] }, number> }).__bucketUpdates]
+      .filter(([, n]) => n > 0)
+      .map(([bucket, n]) => ({ layers: [...bucket.layerIds].sort(), updates: n })),
+  );
+
 interface ViewSnapshot {
   status: string;
   level: string;
@@ -204,9 +241,15 @@ describe('indicator choropleth', () => {
     await page.evaluate(() => window.__clsAtlas!.map!.jumpTo({ center: [2.9, 47.1], zoom: 6.5 }));
     await waitForSettled(page);
     expect(await paints(page)).toEqual({ land: 0, choropleth: 1, landOutline: true, choroplethOutline: true });
+    // A restyle applies the states once to each tile's geometry, which the land and the choropleth share
+    // (MapLibre applied them once per layer of the shared bucket: scripts/lib/maplibre-patch.ts).
+    await countBucketUpdates(page, 'territories-commune');
     await page.selectOption('[data-testid="classification-classes"]', '6');
     await page.waitForFunction(() => window.__clsIndicators!.view.getState().classification?.colors.length === 6);
     await waitForSettled(page);
+    const updates = await bucketUpdates(page);
+    expect(updates.length).toBeGreaterThan(0);
+    for (const u of updates) expect(u).toEqual({ layers: ['indicator-commune-fill', 'territories-commune-fill'], updates: 1 });
     await page.selectOption('[data-testid="classification-scheme"]', 'blues');
     await page.waitForFunction(() => window.__clsIndicators!.view.getState().classification?.scheme === 'blues');
     await waitForSettled(page);
