@@ -111,10 +111,11 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
     const computed = def.derived ? computeDerived(def, matched, frame) : computeIndicator(def, result.territories, frame);
     if (computed.report) writeJson(path.join(ctx.reportDir, "indicators-derived", `${def.id}.json`), computed.report);
     const fileName = `indicators/${def.id}.json`;
-    // Commune values and components in their own file: the supra levels never load them.
-    const { base, commune } = splitIndicatorFile(computed.file, `indicators/${def.id}.commune.json`);
+    // Commune values and components each in their own file: the supra levels load neither, the commune map no components.
+    const { base, commune, components } = splitIndicatorFile(computed.file);
     writeJson(path.join(ctx.outDir, fileName), base, { sortKeys: true });
     if (commune) writeJson(path.join(ctx.outDir, base.communeFile!), commune, { sortKeys: true });
+    if (components) writeJson(path.join(ctx.outDir, base.componentsFile!), components, { sortKeys: true });
     const source = sourceCredit(getSource(def.sourceId));
     credits.set(source.id, source);
     entries.push({
@@ -147,6 +148,7 @@ export async function buildIndicators(ctx: BuildContext): Promise<void> {
         : {}),
       file: fileName,
       ...(base.communeFile ? { communeFile: base.communeFile } : {}),
+      ...(base.componentsFile ? { componentsFile: base.componentsFile } : {}),
     });
     const available = (Object.keys(computed.levels) as AggregateLevel[]).filter((l) => computed.levels[l].available && l !== FRANCE);
     const c = computed.nativeCoverage;

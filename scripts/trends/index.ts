@@ -143,7 +143,8 @@ function changeIndicator(ctx: BuildContext, def: (typeof CHANGE_INDICATORS)[numb
     levels[level] = { available: true, territories: all.length, withValue: all.filter((v) => v !== null).length };
   }
   const fileName = `indicators/${def.id}.json`;
-  const { base, commune } = splitIndicatorFile(file, `indicators/${def.id}.commune.json`);
+  // A change has no components (aggregation 'none'): base and commune values only.
+  const { base, commune } = splitIndicatorFile(file);
   writeJson(path.join(ctx.outDir, fileName), base);
   if (commune) writeJson(path.join(ctx.outDir, base.communeFile!), commune);
   return {
@@ -162,6 +163,8 @@ function changeIndicator(ctx: BuildContext, def: (typeof CHANGE_INDICATORS)[numb
     france: file.france?.value ?? null,
     file: fileName,
     communeFile: base.communeFile,
+    // Not the \`to\` indicator's: a change has none.
+    componentsFile: base.componentsFile,
     change: { from: def.from, to: def.to, mode: def.mode },
   };
 }

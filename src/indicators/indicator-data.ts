@@ -1,9 +1,11 @@
 // Loads the indicator catalogue and, lazily, one indicator file at a time
 // (values never live in the geometry nor in React state). A dropped CSV is
 // registered here as a custom indicator with the very same shape.
-// Commune-native indicators come in two parts: `{id}.json` (supra levels,
-// France) and `{id}.commune.json` (commune values + components, ~1 MB),
-// fetched only when asked for (`{ commune: true }`, the default).
+// Commune-native indicators come in parts: `{id}.json` (supra levels,
+// France), `{id}.commune.json` (commune values, ~0.5 MB) fetched only when
+// asked for (`{ commune: true }`, the default), and, for aggregable ones,
+// `{id}.components.json` (the components of perimeter aggregation, ~0.8 MB)
+// fetched only for a perimeter (`{ components: true }`).
 import type { Level } from '../lib/levels.ts';
 import {
   mergeIndicatorFile,
@@ -11,6 +13,7 @@ import {
   type IndicatorCatalogueEntry,
   type IndicatorCatalogueFile,
   type IndicatorCommuneFile,
+  type IndicatorComponentsFile,
   type IndicatorFile,
 } from '../lib/indicator-format.ts';
 import { dataUrl } from '../data/data-url.ts';
@@ -22,6 +25,7 @@ export const DEFAULT_CATALOGUE_URL = 'indicators/catalogue.json';
 let cataloguePromise: Promise<IndicatorCatalogueFile> | null = null;
 const bases = new Map<string, Promise<IndicatorBaseFile>>();
 const communeParts = new Map<string, Promise<IndicatorCommuneFile>>();
+const componentParts = new Map<string, Promise<IndicatorComponentsFile>>();
 const custom = new Map<string, { entry: IndicatorCatalogueEntry; file: IndicatorFile }>();
 
 async function fetchJson<T>(path: string): Promise<T> {
@@ -55,12 +59,20 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, path: string): P
 
 export interface IndicatorLoadOptions {
   /**
-   * Also load the commune values and commune components (the commune level,
-   * perimeter aggregation, a commune's portrait). Default true; the map at a
-   * supra level passes false.
+   * Also load the commune values (the commune level, a commune's portrait, a
+   * perimeter). Default true; the map at a supra level passes false.
    */
   readonly commune?: boolean;
+  /** Also load the commune components of perimeter aggregation (a perimeter's figures). Default false. */
+  readonly components?: boolean;
 }
+
+interface Parts {
+  readonly commune: boolean;
+  readonly components: boolean;
+}
+
+const partsOf = (options: IndicatorLoadOptions): Parts => ({ commune: options.commune ?? true, components: options.components ?? false });
 
 /**
  * The files already loaded, merged once: the same indicator (with or without
@@ -68,7 +80,7 @@ export interface IndicatorLoadOptions {
  * (a level's value map, its territories) is built once too.
  */
 const merged = new Map<string, IndicatorFile>();
-const mergedKey = (id: string, withCommune: boolean) => `${id}|${withCommune ? 'commune' : 'supra'}`;
+const mergedKey = (id: string, parts: Parts) => `${id}|${parts.commune ? 'commune' : 'supra'}${parts.components ? '+components' : ''}`;
 
 export async function loadIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions = {}): Promise<IndicatorFile> {
   const loaded = peekIndicatorFile(entry, options);
@@ -78,22 +90,35 @@ export async function loadIndicatorFile(entry: IndicatorCatalogueEntry, options:
 }
 
 async function fetchIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions): Promise<IndicatorFile> {
-  const withCommune = options.commune ?? true;
+  const parts = partsOf(options);
   const base = cached(bases, entry.id, entry.file);
-  // The catalogue names the commune part: both files are fetched in parallel.
-  const early = withCommune && entry.communeFile ? cached(communeParts, entry.id, entry.communeFile) : null;
+  // The catalogue names the parts: they are fetched in parallel with the base.
+  const early = parts.commune && entry.communeFile ? cached(communeParts, entry.id, entry.communeFile) : null;
+  const earlyComponents = parts.components && entry.componentsFile ? cached(componentParts, entry.id, entry.componentsFile) : null;
   const b = await base;
   const communeUrl = entry.communeFile ?? b.communeFile;
-  const commune = withCommune && communeUrl ? await (early ?? cached(communeParts, entry.id, communeUrl)) : null;
-  const key = mergedKey(entry.id, withCommune);
-  const file = merged.get(key) ?? mergeIndicatorFile(b, commune);
+  const componentsUrl = entry.componentsFile ?? b.componentsFile;
+  const [commune, components] = await Promise.all([
+    parts.commune && communeUrl ? (early ?? cached(communeParts, entry.id, communeUrl)) : null,
+    parts.components && componentsUrl ? (earlyComponents ?? cached(componentParts, entry.id, componentsUrl)) : null,
+  ]);
+  const key = mergedKey(entry.id, parts);
+  const file = merged.get(key) ?? mergeIndicatorFile(b, commune, components);
   merged.set(key, file);
   return file;
 }
 
-/** The indicator's file if it is already loaded (no request, no wait); undefined otherwise. */
+/**
+ * The indicator's file if it is already loaded with at least the parts asked
+ * for (no request, no wait); undefined otherwise.
+ */
 export function peekIndicatorFile(entry: IndicatorCatalogueEntry, options: IndicatorLoadOptions = {}): IndicatorFile | undefined {
-  return custom.get(entry.id)?.file ?? merged.get(mergedKey(entry.id, options.commune ?? true));
+  const parts = partsOf(options);
+  return (
+    custom.get(entry.id)?.file ??
+    merged.get(mergedKey(entry.id, parts)) ??
+    (parts.components ? undefined : merged.get(mergedKey(entry.id, { ...parts, components: true })))
+  );
 }
 
 /** Catalogue entry or custom (dropped CSV) entry by id. */

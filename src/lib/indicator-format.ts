@@ -2,8 +2,9 @@
 // `data/indicators/catalogue.json` (what exists, where, and why not),
 // `data/indicators/{id}.json` (values at the levels above the commune, France)
 // and, for commune-native indicators, `data/indicators/{id}.commune.json`
-// (commune values + the commune components of perimeter aggregation), loaded
-// only when the commune level, a perimeter or a commune portrait needs it.
+// (commune values: the commune map, a commune's portrait) and
+// `data/indicators/{id}.components.json` (the commune components of perimeter
+// aggregation: a perimeter's figures only), each loaded when needed.
 // See docs/indicators.md and docs/data-format.md.
 import type { AggregateLevel, Level } from './levels.ts';
 import type { AggregationKind } from './aggregate.ts';
@@ -92,8 +93,10 @@ export interface IndicatorCatalogueEntry {
   estimateNote?: string;
   /** Relative to `data/`. */
   file: string;
-  /** Commune values and components (commune-native indicators only), relative to `data/`. */
+  /** Commune values (commune-native indicators only), relative to `data/`. */
   communeFile?: string;
+  /** Commune components of perimeter aggregation (aggregable commune-native indicators only), relative to `data/`. */
+  componentsFile?: string;
   /** A change between two vintages of other indicators: mapped on a diverging scale centred on no change. */
   change?: { from: string; to: string; mode: 'difference' | 'rate' };
 }
@@ -186,44 +189,61 @@ export interface IndicatorFile {
   components?: Record<string, [number | null] | [number | null, number | null] | [number | null, number | null, number | null]>;
 }
 
-/** `indicators/{id}.json` as published: no commune values, no components (they live in `communeFile`). */
+/** `indicators/{id}.json` as published: no commune values, no components (they live in their own files). */
 export type IndicatorBaseFile = Omit<IndicatorFile, 'components'> & {
   /** Relative to `data/`; absent when the indicator has no commune values. */
   communeFile?: string;
+  /** Relative to `data/`; absent when the indicator has no components. */
+  componentsFile?: string;
 };
 
-/** `indicators/{id}.commune.json`: what only the commune level and perimeter aggregation need. */
+/** `indicators/{id}.commune.json`: the commune level's values (the commune map, a commune's portrait). */
 export interface IndicatorCommuneFile {
   version: typeof INDICATOR_FORMAT_VERSION;
   id: string;
-  commune?: IndicatorLevelValues;
-  components?: IndicatorFile['components'];
+  commune: IndicatorLevelValues;
 }
 
-/** Splits an indicator into its published parts; `communeUrl` names the commune part (relative to `data/`). */
-export function splitIndicatorFile(file: IndicatorFile, communeUrl: string): { base: IndicatorBaseFile; commune: IndicatorCommuneFile | null } {
+/** `indicators/{id}.components.json`: the commune components only a perimeter's aggregation needs. */
+export interface IndicatorComponentsFile {
+  version: typeof INDICATOR_FORMAT_VERSION;
+  id: string;
+  components: NonNullable<IndicatorFile['components']>;
+}
+
+export interface IndicatorParts {
+  base: IndicatorBaseFile;
+  commune: IndicatorCommuneFile | null;
+  components: IndicatorComponentsFile | null;
+}
+
+/** Where an indicator's commune parts are published, relative to `data/`. */
+export const indicatorPartUrls = (id: string) => ({ commune: `indicators/${id}.commune.json`, components: `indicators/${id}.components.json` });
+
+/**
+ * Splits an indicator into its published parts: the supra levels, the commune
+ * values (read by the commune map: a third of the bytes when the components,
+ * twice as large, are apart) and the components.
+ */
+export function splitIndicatorFile(file: IndicatorFile, urls: { commune: string; components: string } = indicatorPartUrls(file.id)): IndicatorParts {
   const { components, levels, ...rest } = file;
   const { commune, ...supra } = levels;
-  if (!commune && !components) return { base: { ...rest, levels: supra }, commune: null };
+  const head = { version: INDICATOR_FORMAT_VERSION, id: file.id } as const;
   return {
-    base: { ...rest, levels: supra, communeFile: communeUrl },
-    commune: {
-      version: INDICATOR_FORMAT_VERSION,
-      id: file.id,
-      ...(commune ? { commune } : {}),
-      ...(components ? { components } : {}),
-    },
+    base: { ...rest, levels: supra, ...(commune ? { communeFile: urls.commune } : {}), ...(components ? { componentsFile: urls.components } : {}) },
+    commune: commune ? { ...head, commune } : null,
+    components: components ? { ...head, components } : null,
   };
 }
 
-/** The in-memory indicator: the base part, plus the commune part when it was loaded. */
-export function mergeIndicatorFile(base: IndicatorBaseFile, commune: IndicatorCommuneFile | null): IndicatorFile {
-  const { communeFile: _communeFile, ...rest } = base;
+/** The in-memory indicator: the base part, plus the commune values and the components when they were loaded. */
+export function mergeIndicatorFile(base: IndicatorBaseFile, commune: IndicatorCommuneFile | null, components: IndicatorComponentsFile | null = null): IndicatorFile {
+  const { communeFile: _communeFile, componentsFile: _componentsFile, ...rest } = base;
   void _communeFile;
-  if (!commune) return { ...rest, levels: { ...rest.levels } };
+  void _componentsFile;
   return {
     ...rest,
-    levels: commune.commune ? { ...rest.levels, commune: commune.commune } : { ...rest.levels },
-    ...(commune.components ? { components: commune.components } : {}),
+    levels: commune ? { ...rest.levels, commune: commune.commune } : { ...rest.levels },
+    ...(components ? { components: components.components } : {}),
   };
 }

@@ -52,8 +52,9 @@ export class PerimeterData {
   /** The indicator catalogue, through the indicators module's loader (one shared cache). */
   readonly catalogue = once(async (): Promise<IndicatorCatalogueFile | null> => loadCatalogue().catch(() => null));
 
+  /** An indicator with its commune values and the components a perimeter is aggregated from. */
   indicator(entry: IndicatorCatalogueEntry): Promise<IndicatorFile | null> {
-    return loadIndicatorFile(entry).catch(() => null);
+    return loadIndicatorFile(entry, { components: true }).catch(() => null);
   }
 
   private readonly overlays = once(async (): Promise<OverlaysManifest | null> => fetchJson<OverlaysManifest>('overlays/manifest.json'));

@@ -24,9 +24,12 @@ export async function loadPortrait(manifest: Manifest, subject: PortraitSubject)
   const catalogue = await settle(loadCatalogue());
   const files = new Map<string, IndicatorFile>();
   if (catalogue) {
-    // Commune values and components (~1 MB per indicator) only for a commune or a perimeter.
-    const commune = subject.kind === 'perimeter' || subject.level === 'commune';
-    const loaded = await Promise.all(catalogue.indicators.map(async (e) => [e.id, await settle(loadIndicatorFile(e, { commune }))] as const));
+    // Commune values only for a commune or a perimeter; the components (twice their size) only for a perimeter.
+    const perimeter = subject.kind === 'perimeter';
+    const commune = perimeter || subject.level === 'commune';
+    const loaded = await Promise.all(
+      catalogue.indicators.map(async (e) => [e.id, await settle(loadIndicatorFile(e, { commune, components: perimeter }))] as const),
+    );
     for (const [id, file] of loaded) if (file) files.set(id, file);
   }
   const [contracts, neighbours, zones, hospitals, overlayManifest] = await Promise.all([

@@ -133,6 +133,13 @@ describe('perimeter builder', () => {
     const nf = new Intl.NumberFormat('fr-FR');
     expect(await cells.nth(0).textContent()).toContain(nf.format(communes.reduce((s, c) => s + c.population, 0)));
     expect(await cells.nth(1).textContent()).toContain(nf.format(epciPopulation));
+    // An indicator aggregated from its commune components (their own file, loaded for perimeters only):
+    // the whole EPCI reads the EPCI's published 2021 population.
+    const published2021 = await page.evaluate(async (siren) => {
+      const res = await fetch('data/indicators/population_2021.json');
+      return ((await res.json()) as { levels: { epci: { values: Record<string, number> } } }).levels.epci.values[siren]!;
+    }, epci);
+    await expect.poll(() => table.locator('tr[data-row="ind:population_2021"] td').nth(1).textContent()).toContain(nf.format(published2021));
     await page.getByTestId('perimeter-compare-table').scrollIntoViewIfNeeded();
     await waitForSettled(page);
     await screenshot(page, 'perimeter-compare');

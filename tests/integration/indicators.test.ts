@@ -15,7 +15,7 @@ import { formatValue } from '../../src/indicators/format.ts';
 import { impliedNationalTotal, withinOrderOfMagnitude } from '../../scripts/indicators/unit-check.ts';
 import { loadCogTables } from '../../scripts/lib/cog.ts';
 import { PROJECT_ROOT } from '../../scripts/lib/context.ts';
-import { methodOf, mergeIndicatorFile, type IndicatorBaseFile, type IndicatorCatalogueFile, type IndicatorCommuneFile, type IndicatorFile } from '../../src/lib/indicator-format.ts';
+import { methodOf, mergeIndicatorFile, type IndicatorBaseFile, type IndicatorCatalogueFile, type IndicatorCommuneFile, type IndicatorComponentsFile, type IndicatorFile } from '../../src/lib/indicator-format.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cls-indicators-'));
 const ctx = { ...defaultContext([]), outDir: path.join(tmp, 'out'), reportDir: path.join(tmp, 'report'), log: () => {} };
@@ -26,10 +26,14 @@ const mirrorAvailable = existsSync(path.join(ctx.mirrorDir, 'indicators'));
 let catalogue: IndicatorCatalogueFile;
 const reports = new Map<string, SourceReport>();
 const readJson = <T>(url: string): T => JSON.parse(readFileSync(path.join(ctx.outDir, url), 'utf8')) as T;
-/** Both published parts, merged as the viewer does with `{ commune: true }`. */
+/** All published parts, merged as the viewer does with `{ commune: true, components: true }`. */
 const load = (id: string): IndicatorFile => {
   const base = readJson<IndicatorBaseFile>(`indicators/${id}.json`);
-  return mergeIndicatorFile(base, base.communeFile ? readJson<IndicatorCommuneFile>(base.communeFile) : null);
+  return mergeIndicatorFile(
+    base,
+    base.communeFile ? readJson<IndicatorCommuneFile>(base.communeFile) : null,
+    base.componentsFile ? readJson<IndicatorComponentsFile>(base.componentsFile) : null,
+  );
 };
 
 /** Floor of the share of native territories with a value, from what each source covers (MANIFEST.md). */
@@ -70,13 +74,22 @@ describe.skipIf(!mirrorAvailable)('indicators on the real mirror', () => {
       expect(base.levels.commune, entry.id).toBeUndefined();
       expect(base.components, entry.id).toBeUndefined();
       expect(base.communeFile, entry.id).toBe(entry.communeFile);
+      expect(base.componentsFile, entry.id).toBe(entry.componentsFile);
       if (entry.nativeLevel !== 'commune') {
         expect(entry.communeFile, entry.id).toBeUndefined();
+        expect(entry.componentsFile, entry.id).toBeUndefined();
         continue;
       }
-      const commune = readJson<IndicatorCommuneFile>(entry.communeFile!);
-      expect(Object.keys(commune.commune!.values).length, entry.id).toBe(34_875);
-      expect(commune.components !== undefined, entry.id).toBe(entry.perimeterAggregable);
+      // The commune map reads the values alone; a perimeter's figures read the components too.
+      const commune = readJson<IndicatorCommuneFile & { components?: unknown }>(entry.communeFile!);
+      expect(Object.keys(commune.commune.values).length, entry.id).toBe(34_875);
+      expect(commune.components, entry.id).toBeUndefined();
+      expect(entry.componentsFile !== undefined, entry.id).toBe(entry.perimeterAggregable);
+      if (entry.componentsFile) {
+        const components = readJson<IndicatorComponentsFile>(entry.componentsFile);
+        expect(components.id, entry.id).toBe(entry.id);
+        expect(Object.keys(components.components).length, entry.id).toBeGreaterThan(34_000);
+      }
       // The supra-level part of a commune-native indicator is a few tens of KB.
       expect(statSync(path.join(ctx.outDir, entry.file)).size, entry.id).toBeLessThan(150_000);
     }

@@ -23,7 +23,7 @@ describe.skipIf(!built)('perimeter = EPCI on the real data', () => {
     expect(entries.length).toBeGreaterThan(3);
     let compared = 0;
     for (const entry of entries) {
-      const file: IndicatorFile = mergeIndicatorFile(read(entry.file), entry.communeFile ? read(entry.communeFile) : null);
+      const file: IndicatorFile = mergeIndicatorFile(read(entry.file), entry.communeFile ? read(entry.communeFile) : null, entry.componentsFile ? read(entry.componentsFile) : null);
       for (const siren of sirens) {
         const expected = file.levels.epci?.values[siren];
         if (expected === undefined) continue;

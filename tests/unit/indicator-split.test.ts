@@ -1,5 +1,5 @@
-// Indicator files are published in two parts (supra levels / commune values
-// + components) and merged back by the viewer.
+// Indicator files are published in parts (supra levels / commune values /
+// commune components) and merged back by the viewer with the parts it needs.
 import { describe, expect, it } from 'vitest';
 import { mergeIndicatorFile, splitIndicatorFile, type IndicatorFile } from '../../src/lib/indicator-format.ts';
 
@@ -17,28 +17,46 @@ const full: IndicatorFile = {
   components: { '01001': [2, 100], '01002': [null, 50] },
 };
 
+const roundTrip = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
 describe('indicator file parts', () => {
-  it('moves commune values and components into the commune part', () => {
-    const { base, commune } = splitIndicatorFile(full, 'indicators/apl.commune.json');
+  it('moves the commune values and the components into two parts of their own', () => {
+    const { base, commune, components } = splitIndicatorFile(full);
     expect(Object.keys(base.levels).sort()).toEqual(['departement', 'epci']);
     expect('components' in base).toBe(false);
     expect(base.communeFile).toBe('indicators/apl.commune.json');
-    expect(commune).toEqual({ version: 1, id: 'apl', commune: full.levels.commune, components: full.components });
+    expect(base.componentsFile).toBe('indicators/apl.components.json');
+    expect(commune).toEqual({ version: 1, id: 'apl', commune: full.levels.commune });
+    expect(components).toEqual({ version: 1, id: 'apl', components: full.components });
   });
 
-  it('merges back to the same file, or to the supra levels only', () => {
-    const { base, commune } = splitIndicatorFile(full, 'indicators/apl.commune.json');
-    expect(mergeIndicatorFile(JSON.parse(JSON.stringify(base)), JSON.parse(JSON.stringify(commune)))).toEqual(full);
+  it('merges back to the same file, to the commune values without components, or to the supra levels only', () => {
+    const { base, commune, components } = roundTrip(splitIndicatorFile(full));
+    expect(mergeIndicatorFile(base, commune, components)).toEqual(full);
+    const map = mergeIndicatorFile(base, commune);
+    expect(map.levels.commune).toEqual(full.levels.commune);
+    expect(map.components).toBeUndefined();
     const supra = mergeIndicatorFile(base, null);
     expect(supra.levels.commune).toBeUndefined();
     expect(supra.components).toBeUndefined();
     expect(supra.levels.epci).toEqual(full.levels.epci);
+    expect('communeFile' in supra || 'componentsFile' in supra).toBe(false);
+  });
+
+  it('names only the parts an indicator has', () => {
+    const { components: _components, ...noComponents } = full;
+    void _components;
+    const parts = splitIndicatorFile({ ...noComponents, aggregation: 'none' }, { commune: 'c.json', components: 'k.json' });
+    expect(parts.base.communeFile).toBe('c.json');
+    expect(parts.base.componentsFile).toBeUndefined();
+    expect(parts.components).toBeNull();
   });
 
   it('writes no commune part for an indicator without commune values', () => {
     const dep: IndicatorFile = { version: 1, id: 'dep', nativeLevel: 'departement', aggregation: 'none', france: null, levels: { departement: { values: { '01': 1 } } } };
-    const { base, commune } = splitIndicatorFile(dep, 'indicators/dep.commune.json');
+    const { base, commune, components } = splitIndicatorFile(dep);
     expect(commune).toBeNull();
+    expect(components).toBeNull();
     expect(base).toEqual(dep);
     expect(mergeIndicatorFile(base, null)).toEqual(dep);
   });

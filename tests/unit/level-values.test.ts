@@ -50,4 +50,40 @@ describe('loadIndicatorFile', () => {
     expect(supra.levels.commune).toBeUndefined();
     expect(requests).toHaveLength(2);
   });
+
+  it('fetches the components only when asked (a perimeter), and the commune map then reuses that file', async () => {
+    vi.stubGlobal('document', { baseURI: 'http://atlas.test/' });
+    const requests: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      requests.push(url.replace('http://atlas.test/data/', ''));
+      const body = url.endsWith('.commune.json')
+        ? { commune: { values: { '77001': 2 } } }
+        : url.endsWith('.components.json')
+          ? { components: { '77001': [2, 100] } }
+          : { levels: { departement: { values: { '77': 1 } } } };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    const entry = {
+      id: 'parts_test',
+      file: 'indicators/parts_test.json',
+      communeFile: 'indicators/parts_test.commune.json',
+      componentsFile: 'indicators/parts_test.components.json',
+    } as IndicatorCatalogueEntry;
+    const map = await loadIndicatorFile(entry);
+    expect(map.components).toBeUndefined();
+    expect(requests.sort()).toEqual(['indicators/parts_test.commune.json', 'indicators/parts_test.json']);
+    expect(peekIndicatorFile(entry, { components: true })).toBeUndefined();
+    const perimeter = await loadIndicatorFile(entry, { components: true });
+    expect(perimeter.components).toEqual({ '77001': [2, 100] });
+    expect(perimeter.levels.commune?.values).toEqual({ '77001': 2 });
+    // One more request: the components; the base and the commune values are not fetched again.
+    expect(requests.sort()).toEqual(['indicators/parts_test.commune.json', 'indicators/parts_test.components.json', 'indicators/parts_test.json']);
+    expect(peekIndicatorFile(entry)).toBe(map);
+    expect(peekIndicatorFile(entry, { components: true })).toBe(perimeter);
+    // Loaded for a perimeter first, the file with its components serves the commune map at once.
+    const other = { ...entry, id: 'parts_test_2' };
+    const first = await loadIndicatorFile(other, { components: true });
+    expect(peekIndicatorFile(other)).toBe(first);
+    expect(peekIndicatorFile(other, { commune: false })).toBeUndefined();
+  });
 });
