@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CSP_META } from './scripts/lib/csp.ts';
-import { maplibrePatchPlugin } from './scripts/lib/maplibre-patch.ts';
+import { maplibrePatchDepsPlugin, maplibrePatchPlugin } from './scripts/lib/maplibre-patch.ts';
 
 // The Content-Security-Policy goes into the built page only: the dev server
 // injects inline scripts (React refresh) that the policy rightly refuses.
@@ -33,6 +33,8 @@ const fontPreloads: Plugin = {
 export default defineConfig({
   base: './',
   plugins: [react(), cspMeta, fontPreloads, maplibrePatchPlugin()],
+  // The dev server pre-bundles MapLibre past the plugins above: the fix goes into that bundle too.
+  optimizeDeps: { rolldownOptions: { plugins: [maplibrePatchDepsPlugin()] } },
   build: { outDir: 'dist', chunkSizeWarningLimit: 2000 },
   test: {
     projects: [

@@ -1,5 +1,5 @@
 // One fix to MapLibre GL JS, applied to its published bundle when the site is
-// built (a Vite plugin, vite.config.ts).
+// built and when the dev server pre-bundles it (two plugins, vite.config.ts).
 //
 // `Tile#setFeatureState` walks `tile.buckets`, which holds one entry per
 // *layer id*: layers with the same source and layout share one bucket, so the
@@ -39,16 +39,14 @@ export function patchMaplibre(code: string): string {
   return code.slice(0, at) + SET_FEATURE_STATE_LOOP_ONCE + code.slice(at + SET_FEATURE_STATE_LOOP.length);
 }
 
+const transform = (code: string, id: string) => (isMaplibreBundle(id) ? { code: patchMaplibre(code), map: null } : null);
+
 /** Vite plugin: applies `patchMaplibre` to MapLibre's bundle in the production build. */
 export function maplibrePatchPlugin(): Plugin {
-  return {
-    name: 'cls-atlas-maplibre-feature-state-once',
-    // The dev server serves MapLibre pre-bundled, past plugins' transforms: the fix is the built site's.
-    apply: 'build',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!isMaplibreBundle(id)) return null;
-      return { code: patchMaplibre(code), map: null };
-    },
-  };
+  return { name: 'cls-atlas-maplibre-feature-state-once', apply: 'build', enforce: 'pre', transform };
+}
+
+/** The same, for the dev server's pre-bundling of dependencies (`optimizeDeps.rolldownOptions.plugins`). */
+export function maplibrePatchDepsPlugin(): { name: string; transform: typeof transform } {
+  return { name: 'cls-atlas-maplibre-feature-state-once-deps', transform };
 }

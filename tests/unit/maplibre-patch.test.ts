@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMaplibreBundle, patchMaplibre, SET_FEATURE_STATE_LOOP, SET_FEATURE_STATE_LOOP_ONCE } from '../../scripts/lib/maplibre-patch.ts';
+import { isMaplibreBundle, maplibrePatchDepsPlugin, patchMaplibre, SET_FEATURE_STATE_LOOP, SET_FEATURE_STATE_LOOP_ONCE } from '../../scripts/lib/maplibre-patch.ts';
 
 const require = createRequire(import.meta.url);
 // The file the package exports for `import` (what Vite bundles).
@@ -53,6 +53,12 @@ describe('MapLibre patch: a shared bucket gets its feature-states once', () => {
   it('fails the build, saying why, on a MapLibre whose loop differs', () => {
     expect(() => patchMaplibre('export default {}')).toThrow(/not the one this patch was written for/);
     expect(() => patchMaplibre(SET_FEATURE_STATE_LOOP + SET_FEATURE_STATE_LOOP)).toThrow(/not the one this patch was written for/);
+  });
+
+  it('the dev server\'s pre-bundling gets the same fix, on MapLibre only', () => {
+    const { transform } = maplibrePatchDepsPlugin();
+    expect(transform(SET_FEATURE_STATE_LOOP, '/p/node_modules/maplibre-gl/dist/maplibre-gl.mjs')?.code).toBe(SET_FEATURE_STATE_LOOP_ONCE);
+    expect(transform(SET_FEATURE_STATE_LOOP, '/p/node_modules/react/index.js')).toBeNull();
   });
 
   it('recognises the bundle Vite resolves, and nothing else', () => {
