@@ -75,9 +75,9 @@ interface Parts {
 const partsOf = (options: IndicatorLoadOptions): Parts => ({ commune: options.commune ?? true, components: options.components ?? false });
 
 /**
- * The files already loaded, merged once: the same indicator (with or without
- * its commune part) is always the same object, so what is derived from it
- * (a level's value map, its territories) is built once too.
+ * The files already loaded, merged once: the same indicator with the same
+ * parts is always the same object, so what is derived from it (a level's
+ * value map, its territories) is built once too.
  */
 const merged = new Map<string, IndicatorFile>();
 const mergedKey = (id: string, parts: Parts) => `${id}|${parts.commune ? 'commune' : 'supra'}${parts.components ? '+components' : ''}`;
