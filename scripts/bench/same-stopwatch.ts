@@ -118,24 +118,31 @@ async function openPage(browser: Browser, url: string, watch?: [string, string])
   return { page, close: () => context.close() };
 }
 
-const watched = (page: Page): Promise<Times> => page.evaluate('window.__watched') as Promise<Times>;
-/** The check's product stopwatch started after `goto`, as run.mjs does; its time from navigation start. */
-const polledFromLoad = (page: Page, mapFn: string, doneFn: string): Promise<number> => page.evaluate(`window.__polled(${mapFn}, ${doneFn})`) as Promise<number>;
+/**
+ * Opens a page and times its load with the three stopwatches (ms from navigation start): the watch from
+ * the init script, and the check's poll started after `goto`, as run.mjs does. The page stays open.
+ */
+async function timeLoad(browser: Browser, url: string, mapFn: string, doneFn: string) {
+  const { page, close } = await openPage(browser, url, [mapFn, doneFn]);
+  const polled = (await page.evaluate(`window.__polled(${mapFn}, ${doneFn})`)) as number;
+  const { idle, drawn } = (await page.evaluate('window.__watched')) as Times;
+  return { page, close, times: { idle, drawn, polled } };
+}
+
+/** Adds one page's times to a figure's series. */
+function record(r: Results, figure: Figure, side: 'product' | 'naive', times: Partial<Record<Stopwatch, number>>): void {
+  for (const stopwatch of ['idle', 'drawn', 'polled'] as const) {
+    const t = times[stopwatch];
+    if (t !== undefined) r[figure][stopwatch][side].push(t);
+  }
+}
 
 async function productRun(browser: Browser, base: string, r: Results): Promise<void> {
-  {
-    const { page, close } = await openPage(browser, `${base}/atlas/`, ['window.__productMap', 'window.__productDone(null, undefined)']);
-    r.firstView.polled.product.push(await polledFromLoad(page, 'window.__productMap', 'window.__productDone(null, undefined)'));
-    const t = await watched(page);
-    r.firstView.idle.product.push(t.idle);
-    r.firstView.drawn.product.push(t.drawn);
-    await close();
-  }
-  const { page, close } = await openPage(browser, `${base}/atlas/#v=1&level=commune&ind=${IND}`, ['window.__productMap', `window.__productDone('commune', '${IND}')`]);
-  r.deepLink.polled.product.push(await polledFromLoad(page, 'window.__productMap', `window.__productDone('commune', '${IND}')`));
-  const t = await watched(page);
-  r.deepLink.idle.product.push(t.idle);
-  r.deepLink.drawn.product.push(t.drawn);
+  const first = await timeLoad(browser, `${base}/atlas/`, 'window.__productMap', 'window.__productDone(null, undefined)');
+  record(r, 'firstView', 'product', first.times);
+  await first.close();
+  const { page, close, times } = await timeLoad(browser, `${base}/atlas/#v=1&level=commune&ind=${IND}`, 'window.__productMap', `window.__productDone('commune', '${IND}')`);
+  record(r, 'deepLink', 'product', times);
   // The restyle, as the check does it, right after the deep link: the hash changes; both stopwatches run.
   const out = (await page.evaluate(`(() => {
     const done = window.__productDone('commune', '${IND2}');
@@ -145,28 +152,15 @@ async function productRun(browser: Browser, base: string, r: Results): Promise<v
     const polled = window.__polled(window.__productMap, done);
     return Promise.all([watched, polled]).then(([w, p]) => ({ idle: w.idle - t0, drawn: w.drawn - t0, polled: p - t0 }));
   })()`)) as { idle: number; drawn: number; polled: number };
-  r.restyle.idle.product.push(out.idle);
-  r.restyle.drawn.product.push(out.drawn);
-  r.restyle.polled.product.push(out.polled);
+  record(r, 'restyle', 'product', out);
   await close();
 }
 
 async function naiveRun(browser: Browser, base: string, r: Results): Promise<void> {
-  {
-    const { page, close } = await openPage(browser, `${base}/anchor/?mode=dep`, ['window.__naiveMap', 'window.__naiveLoaded']);
-    r.firstView.polled.naive.push(await polledFromLoad(page, 'window.__naiveMap', 'window.__naiveLoaded'));
-    const t = await watched(page);
-    r.firstView.idle.naive.push(t.idle);
-    r.firstView.drawn.naive.push(t.drawn);
-    await close();
-  }
-  {
-    // The check's deep-link ratio is against the page with the values in its GeoJSON.
-    const { page, close } = await openPage(browser, `${base}/anchor/?mode=expr`, ['window.__naiveMap', 'window.__naiveLoaded']);
-    r.deepLink.polled.naive.push(await polledFromLoad(page, 'window.__naiveMap', 'window.__naiveLoaded'));
-    const t = await watched(page);
-    r.deepLink.idle.naive.push(t.idle);
-    r.deepLink.drawn.naive.push(t.drawn);
+  // The check's deep-link ratio is against the page with the values in its GeoJSON (mode=expr).
+  for (const [figure, mode] of [['firstView', 'dep'], ['deepLink', 'expr']] as const) {
+    const { close, times } = await timeLoad(browser, `${base}/anchor/?mode=${mode}`, 'window.__naiveMap', 'window.__naiveLoaded');
+    record(r, figure, 'naive', times);
     await close();
   }
   for (const stopwatch of ['watched', 'polled'] as const) {
@@ -185,10 +179,8 @@ async function naiveRun(browser: Browser, base: string, r: Results): Promise<voi
       });
       const polled = ${stopwatch === 'polled'} ? window.__polled(window.__naiveMap, done) : null;
       return Promise.all([watched, polled]).then(([w, p]) => w ? { idle: w.idle - t0, drawn: w.drawn - t0 } : { polled: p - t0 });
-    })()`)) as { idle?: number; drawn?: number; polled?: number };
-    if (out.idle !== undefined) r.restyle.idle.naive.push(out.idle);
-    if (out.drawn !== undefined) r.restyle.drawn.naive.push(out.drawn);
-    if (out.polled !== undefined) r.restyle.polled.naive.push(out.polled);
+    })()`)) as Partial<Record<Stopwatch, number>>;
+    record(r, 'restyle', 'naive', out);
     await close();
   }
 }

@@ -163,7 +163,7 @@ function changeIndicator(ctx: BuildContext, def: (typeof CHANGE_INDICATORS)[numb
     france: file.france?.value ?? null,
     file: fileName,
     communeFile: base.communeFile,
-    // Not the \`to\` indicator's: a change has none.
+    // Not the `to` indicator's: a change has none.
     componentsFile: base.componentsFile,
     change: { from: def.from, to: def.to, mode: def.mode },
   };
