@@ -18,6 +18,12 @@
 // The check's own ratios are the product's `polled` over the naive page's `idle`.
 // Alternated, cold browser context per page, like the check.
 //
+// A fourth figure, `restyleFloor`, bounds what any restyle of the product's
+// map can score in the check: after the deep link, the states of the naive
+// page's own values (read and classed before the clock starts) are written
+// to every commune at once, with no fetch, no parsing and no classification,
+// and timed as the check times the product (its poll starts with the clock).
+//
 //   npm run bench:stopwatch [-- --runs 5] [--site dist]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -96,14 +102,14 @@ interface Times {
   drawn: number;
 }
 
-type Figure = 'firstView' | 'deepLink' | 'restyle';
+type Figure = 'firstView' | 'deepLink' | 'restyle' | 'restyleFloor';
 type Stopwatch = 'idle' | 'drawn' | 'polled';
 type Results = Record<Figure, Record<Stopwatch, { product: number[]; naive: number[] }>>;
 
 function emptyResults(): Results {
   const cell = () => ({ product: [], naive: [] });
   const figure = () => ({ idle: cell(), drawn: cell(), polled: cell() });
-  return { firstView: figure(), deepLink: figure(), restyle: figure() };
+  return { firstView: figure(), deepLink: figure(), restyle: figure(), restyleFloor: figure() };
 }
 
 /**
@@ -154,6 +160,46 @@ async function productRun(browser: Browser, base: string, r: Results): Promise<v
   })()`)) as { idle: number; drawn: number; polled: number };
   record(r, 'restyle', 'product', out);
   await close();
+  record(r, 'restyleFloor', 'product', await restyleFloor(browser, base));
+}
+
+/**
+ * The floor (see the header): on a deep-linked product page settled as the check settles it, the naive
+ * page's values (its `restyle`: value / 6, its five steps) are classed into the product's own
+ * feature-state ({ cls, color }) before t0; at t0 the check's poll starts and, in the next task, every
+ * commune's state is written. Nothing is fetched or computed after t0.
+ */
+async function restyleFloor(browser: Browser, base: string): Promise<Partial<Record<Stopwatch, number>>> {
+  const { page, close } = await openPage(browser, `${base}/atlas/#v=1&level=commune&ind=${IND}`);
+  try {
+    await page.evaluate(`window.__polled(window.__productMap, window.__productDone('commune', '${IND}'))`);
+    return (await page.evaluate(`(async () => {
+      const map = window.__productMap();
+      const layer = map.getLayer('indicator-commune-fill');
+      const colors = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
+      const byClass = colors.map((color, cls) => Object.freeze({ cls, color }));
+      const classOf = (v) => v < 2.2 ? 0 : v < 2.6 ? 1 : v < 3 ? 2 : v < 3.6 ? 3 : 4;
+      const next = await (await fetch('/anchor/pauvrete.json')).json();
+      const states = Object.entries(next).map(([code, v]) => [code, byClass[classOf(v / 6)]]);
+      // A fresh frame, then a pause: t0 falls in a quiet task, well before the map's deferred work
+      // (src/map/quiet.ts: 400 ms without a frame), as the check's restyle does.
+      await new Promise((resolve) => { map.once('idle', resolve); map.triggerRepaint(); });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      let written = false;
+      const done = () => written;
+      const watched = window.__watch(window.__productMap, done);
+      const t0 = performance.now();
+      const polled = window.__polled(window.__productMap, done);
+      setTimeout(() => {
+        const target = { source: layer.source, sourceLayer: layer.sourceLayer, id: '' };
+        for (const [code, state] of states) { target.id = code; map.setFeatureState(target, state); }
+        written = true;
+      }, 0);
+      return Promise.all([watched, polled]).then(([w, p]) => ({ idle: w.idle - t0, drawn: w.drawn - t0, polled: p - t0 }));
+    })()`)) as Partial<Record<Stopwatch, number>>;
+  } finally {
+    await close();
+  }
 }
 
 async function naiveRun(browser: Browser, base: string, r: Results): Promise<void> {
@@ -181,6 +227,7 @@ async function naiveRun(browser: Browser, base: string, r: Results): Promise<voi
       return Promise.all([watched, polled]).then(([w, p]) => w ? { idle: w.idle - t0, drawn: w.drawn - t0 } : { polled: p - t0 });
     })()`)) as Partial<Record<Stopwatch, number>>;
     record(r, 'restyle', 'naive', out);
+    record(r, 'restyleFloor', 'naive', out);
     await close();
   }
 }
@@ -197,8 +244,13 @@ function startCheckServer(root: string): Promise<{ port: number; child: ChildPro
 
 function report(r: Results): string {
   const rows: string[][] = [];
-  const label: Record<Figure, string> = { firstView: 'first view', deepLink: 'deep link (commune APL)', restyle: 'restyle (communes, URL)' };
-  for (const figure of ['firstView', 'deepLink', 'restyle'] as const) {
+  const label: Record<Figure, string> = {
+    firstView: 'first view',
+    deepLink: 'deep link (commune APL)',
+    restyle: 'restyle (communes, URL)',
+    restyleFloor: 'restyle floor (states written at t0)',
+  };
+  for (const figure of ['firstView', 'deepLink', 'restyle', 'restyleFloor'] as const) {
     for (const stopwatch of ['idle', 'drawn', 'polled'] as const) {
       const p = summarise(r[figure][stopwatch].product);
       const n = summarise(r[figure][stopwatch].naive);
@@ -207,7 +259,13 @@ function report(r: Results): string {
       rows.push([label[figure], stopwatch, cell(p), cell(n), `${(p.median / n.median).toFixed(2)}×`]);
     }
   }
-  return table(['figure', 'stopwatch', 'CLS Atlas, median (range)', 'naive page', 'ratio'], rows);
+  const checkRatios = (['firstView', 'deepLink', 'restyle', 'restyleFloor'] as const).flatMap((figure) => {
+    const p = summarise(r[figure].polled.product);
+    const n = summarise(r[figure].idle.naive);
+    return p && n ? [`${label[figure]}: ${(p.median / n.median).toFixed(2)}×`] : [];
+  });
+  return `${table(['figure', 'stopwatch', 'CLS Atlas, median (range)', 'naive page', 'ratio'], rows)}
+the check's own ratios (CLS Atlas polled / naive page idle): ${checkRatios.join('; ')}`;
 }
 
 async function main(): Promise<void> {
