@@ -54,6 +54,25 @@ const countBucketUpdates = (page: Page, sourceId: string) =>
     }
   }, sourceId);
 
+/** The frames the map draws from now to its next `idle`, and the bv fills' opacities then. */
+const framesUntilIdle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ frames: number; paints: { land: unknown; choropleth: unknown } }>((resolve) => {
+        const map = window.__clsAtlas!.map!;
+        let frames = 0;
+        const onRender = () => void frames++;
+        map.on('render', onRender);
+        map.once('idle', () => {
+          map.off('render', onRender);
+          resolve({
+            frames,
+            paints: { land: map.getPaintProperty('territories-bv-fill', 'fill-opacity'), choropleth: map.getPaintProperty('indicator-bv-fill', 'fill-opacity') },
+          });
+        });
+      }),
+  );
+
 /** The updates counted since `countBucketUpdates`, per bucket that had any. */
 const bucketUpdates = (page: Page) =>
   page.evaluate(() =>
@@ -266,8 +285,12 @@ describe('indicator choropleth', () => {
     await page.locator('input[name="atlas-level"][value="bv"]').check({ force: true });
     await waitForReady(page, { indicator: 'densite_generalistes_bv', level: 'bv' });
     expect(await page.locator('[data-testid="legend-class"]').count()).toBeGreaterThan(2);
-    // No indicator: the land is drawn again.
+    // No indicator: the land is drawn again, in one frame (MapLibre drew a style change twice, the second
+    // frame finding nothing to apply: scripts/lib/maplibre-patch.ts).
+    await waitForSettled(page);
+    const frames = framesUntilIdle(page);
     await page.selectOption('[data-testid="indicator-select"]', '');
+    expect(await frames).toEqual({ frames: 1, paints: { land: 1, choropleth: 0 } });
     await expect.poll(async () => paints(page, 'bv')).toMatchObject({ land: 1, choropleth: 0 });
     await closeAtlas(atlas);
   });

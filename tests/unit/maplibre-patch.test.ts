@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isMaplibreBundle, maplibrePatchDepsPlugin, patchMaplibre, SET_FEATURE_STATE_LOOP, SET_FEATURE_STATE_LOOP_ONCE } from '../../scripts/lib/maplibre-patch.ts';
+import {
+  DATA_LISTENER,
+  DATA_LISTENER_ONE_FRAME,
+  isMaplibreBundle,
+  maplibrePatchDepsPlugin,
+  patchMaplibre,
+  RENDER_STYLE_UPDATE,
+  RENDER_STYLE_UPDATE_FLAGGED,
+  SET_FEATURE_STATE_LOOP,
+  SET_FEATURE_STATE_LOOP_ONCE,
+} from '../../scripts/lib/maplibre-patch.ts';
 
 const require = createRequire(import.meta.url);
 // The file the package exports for `import` (what Vite bundles).
@@ -33,6 +43,60 @@ function runLoop(loop: string) {
   return { shared: shared.updates, alone: alone.updates, queryPadding: tile.queryPadding };
 }
 
+type DataEvent = { dataType: 'style' | 'source' };
+
+/**
+ * A map as MapLibre's minified code names things: its `data` listener (`listener`) registered on it, and
+ * one run of `_render`'s style step (`renderStep`), whose `style.update` fires the style's events given.
+ * Returns the `_update` calls (their `updateStyle` flag) and the events passed on.
+ */
+function runFrame(listener: string, renderStep: string, duringUpdate: DataEvent[], afterwards: DataEvent[] = [], updateThrows = false) {
+  const updates: boolean[] = [];
+  const passedOn: string[] = [];
+  let onData: (e: DataEvent) => void = () => undefined;
+  const map = {
+    _crossFadingFactor: 1,
+    on: (type: string, fn: (e: DataEvent) => void) => void (type === 'data' && (onData = fn)),
+    fire: (e: DataEvent) => void passedOn.push(e.dataType),
+    _update: (updateStyle: boolean) => void updates.push(updateStyle),
+    style: {
+      update: () => {
+        for (const e of duringUpdate) onData(e);
+        if (updateThrows) throw new Error('style.update failed');
+      },
+    },
+  };
+  new Function(`${listener}this.fire(e)});`).call(map);
+  const parameters = { crossFadingFactor: () => 1 };
+  try {
+    new Function('i', `let r=!1;if(this.style){let a=i.crossFadingFactor();${renderStep}`).call(map, parameters);
+  } catch {
+    // a failing style.update: what matters is the state it leaves
+  }
+  for (const e of afterwards) onData(e);
+  return { updates, passedOn };
+}
+
+describe('MapLibre patch: one frame per style change', () => {
+  it('MapLibre as published marks the style dirty again from the frame that applies it', () => {
+    expect(runFrame(DATA_LISTENER, RENDER_STYLE_UPDATE, [{ dataType: 'style' }])).toEqual({ updates: [true], passedOn: ['style'] });
+  });
+
+  it('patched, the frame applying a style change asks for no other, and styledata is still fired', () => {
+    expect(runFrame(DATA_LISTENER_ONE_FRAME, RENDER_STYLE_UPDATE_FLAGGED, [{ dataType: 'style' }])).toEqual({ updates: [], passedOn: ['style'] });
+  });
+
+  it('patched, other data events still ask for a frame: a source during the update, a style change outside it', () => {
+    const run = runFrame(DATA_LISTENER_ONE_FRAME, RENDER_STYLE_UPDATE_FLAGGED, [{ dataType: 'source' }], [{ dataType: 'style' }]);
+    expect(run).toEqual({ updates: [false, true], passedOn: ['source', 'style'] });
+  });
+
+  it('patched, a style update that throws does not leave the map ignoring its style events', () => {
+    const run = runFrame(DATA_LISTENER_ONE_FRAME, RENDER_STYLE_UPDATE_FLAGGED, [], [{ dataType: 'style' }], true);
+    expect(run.updates).toEqual([true]);
+  });
+});
+
 describe('MapLibre patch: a shared bucket gets its feature-states once', () => {
   it('MapLibre as published updates a bucket once per layer that shares it', () => {
     expect(runLoop(SET_FEATURE_STATE_LOOP)).toEqual({ shared: 2, alone: 1, queryPadding: 3 });
@@ -42,23 +106,37 @@ describe('MapLibre patch: a shared bucket gets its feature-states once', () => {
     expect(runLoop(SET_FEATURE_STATE_LOOP_ONCE)).toEqual({ shared: 1, alone: 1, queryPadding: 3 });
   });
 
-  it('applies to the installed MapLibre bundle, in one place', () => {
+});
+
+describe('MapLibre patch: applied to the bundle', () => {
+  const fixes: [string, string][] = [
+    [SET_FEATURE_STATE_LOOP, SET_FEATURE_STATE_LOOP_ONCE],
+    [DATA_LISTENER, DATA_LISTENER_ONE_FRAME],
+    [RENDER_STYLE_UPDATE, RENDER_STYLE_UPDATE_FLAGGED],
+  ];
+  const original = fixes.map(([find]) => find).join('\n');
+  const fixed = fixes.map(([, replace]) => replace).join('\n');
+
+  it('applies each fix to the installed MapLibre bundle, in one place', () => {
     const code = readFileSync(bundlePath, 'utf8');
     const patched = patchMaplibre(code);
-    expect(patched.split(SET_FEATURE_STATE_LOOP_ONCE)).toHaveLength(2);
-    expect(patched.includes(SET_FEATURE_STATE_LOOP)).toBe(false);
-    expect(patched.length - code.length).toBe(SET_FEATURE_STATE_LOOP_ONCE.length - SET_FEATURE_STATE_LOOP.length);
+    for (const [find, replace] of fixes) {
+      expect(patched.split(replace)).toHaveLength(2);
+      expect(patched.includes(find)).toBe(false);
+    }
+    expect(patched.length - code.length).toBe(fixed.length - original.length);
   });
 
-  it('fails the build, saying why, on a MapLibre whose loop differs', () => {
-    expect(() => patchMaplibre('export default {}')).toThrow(/not the one this patch was written for/);
-    expect(() => patchMaplibre(SET_FEATURE_STATE_LOOP + SET_FEATURE_STATE_LOOP)).toThrow(/not the one this patch was written for/);
+  it('fails the build, saying what to check, on a MapLibre whose code differs', () => {
+    expect(() => patchMaplibre('export default {}')).toThrow(/Tile#setFeatureState is not the one this patch was written for/);
+    expect(() => patchMaplibre(original.replace(DATA_LISTENER, ''))).toThrow(/`data` listener .*whether a style change still costs two frames/);
+    expect(() => patchMaplibre(original + RENDER_STYLE_UPDATE)).toThrow(/_render's style update is not the one/);
   });
 
-  it('the dev server\'s pre-bundling gets the same fix, on MapLibre only', () => {
+  it('the dev server\'s pre-bundling gets the same fixes, on MapLibre only', () => {
     const { transform } = maplibrePatchDepsPlugin();
-    expect(transform(SET_FEATURE_STATE_LOOP, '/p/node_modules/maplibre-gl/dist/maplibre-gl.mjs')?.code).toBe(SET_FEATURE_STATE_LOOP_ONCE);
-    expect(transform(SET_FEATURE_STATE_LOOP, '/p/node_modules/react/index.js')).toBeNull();
+    expect(transform(original, '/p/node_modules/maplibre-gl/dist/maplibre-gl.mjs')?.code).toBe(fixed);
+    expect(transform(original, '/p/node_modules/react/index.js')).toBeNull();
   });
 
   it('recognises the bundle Vite resolves, and nothing else', () => {
