@@ -1,14 +1,15 @@
 // Two fixes to MapLibre GL JS, applied to its published bundle when the site
 // is built and when the dev server pre-bundles it (two plugins, vite.config.ts).
 //
-// 1. A shared bucket's feature-states applied once. `Tile#setFeatureState` walks `tile.buckets`, which holds one entry per
-// *layer id*: layers with the same source and layout share one bucket, so the
-// bucket is listed once per layer of its group, and each entry re-applied the
-// feature-states to it. `bucket.update` already updates every state-dependent
-// layer of the group, so every call after the first one redid the same work.
-// Here, the land fill and the choropleth of a level share their bucket (one
-// copy of the geometry): a commune restyle updated the paint arrays of its
-// 35,000 communes twice per tile. The fix updates each bucket once; the query
+// 1. A shared bucket's feature-states applied once. `Tile#setFeatureState`
+// walks `tile.buckets`, which holds one entry per *layer id*: layers with the
+// same source and layout share one bucket, so the bucket is listed once per
+// layer of its group, and each entry re-applied the feature-states to it.
+// `bucket.update` already updates every state-dependent layer of the group,
+// so every call after the first one redid the same work. Here, the land fill
+// and the choropleth of a level share their bucket (one copy of the
+// geometry): a commune restyle updated the paint arrays of its 35,000
+// communes twice per tile. The fix updates each bucket once; the query
 // padding is still taken from every layer.
 //
 // 2. One frame per style change, not two. A style change (`setPaintProperty`,
