@@ -175,6 +175,7 @@ async function restyleFloor(browser: Browser, base: string): Promise<Partial<Rec
     await page.evaluate(`window.__polled(window.__productMap, window.__productDone('commune', '${IND}'))`);
     return (await page.evaluate(`(async () => {
       const map = window.__productMap();
+      // The viewer's choroplethLayerId('commune'), named here: scripts/ may not import viewer code.
       const layer = map.getLayer('indicator-commune-fill');
       const colors = ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'];
       const byClass = colors.map((color, cls) => Object.freeze({ cls, color }));
